@@ -1,0 +1,90 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { OpenEmrError, OpenEmrNotFoundError } from '@portico/openemr';
+import type { AppDeps } from './app-deps';
+import { enforceDeclaredPolicies, type DeclaredRoute } from './http/policy';
+import { HttpProblem, problems, sendProblem } from './http/problem';
+import { defaultWebDist, serveWeb } from './http/web';
+import { authRoutes } from './modules/auth/routes';
+import { dashboardRoutes } from './modules/dashboard/routes';
+import { healthRoutes } from './modules/health/routes';
+import { recordsRoutes } from './modules/records/routes';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export type PorticoApp = FastifyInstance & { routeTable: DeclaredRoute[] };
+
+export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object } = {}): Promise<PorticoApp> {
+  const app = Fastify({ logger: opts.logger ?? false, trustProxy: false, bodyLimit: 64 * 1024, return503OnClosing: true, disableRequestLogging: true });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const routeTable = enforceDeclaredPolicies(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"], fontSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'self'"], formAction: ["'self'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: { openapi: '3.0.3', info: { title: 'Portico portal API', version: '1.0.0' }, servers: [{ url: '/' }] },
+    transform: jsonSchemaTransform,
+  });
+
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', async (req, reply) => {
+    const policy = req.routeOptions.config?.policy;
+    // CSRF: a cross-site form cannot send JSON or a custom header, and the cookie is SameSite=Strict as well.
+    if (UNSAFE.has(req.method) && req.url.startsWith('/api/')) {
+      const json = (req.headers['content-type'] ?? '').startsWith('application/json');
+      if (!json && !req.headers['x-portico-csrf']) return sendProblem(reply, problems.csrf());
+    }
+    const token = req.cookies[deps.cookie.name];
+    if (token) req.session = await deps.auth.resolve(token);
+    if (policy === 'patient' && !req.session) {
+      if (token) reply.clearCookie(deps.cookie.name, { path: '/' });
+      return sendProblem(reply, problems.unauthenticated());
+    }
+  });
+
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    deps.metrics.httpDuration.labels(req.method, route, String(reply.statusCode)).observe(reply.elapsedTime / 1000);
+  });
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const errors = err.validation.map((v) => ({ path: v.instancePath.replace(/^\//, '').replace(/\//g, '.') || err.validationContext || '', message: v.message ?? 'invalid' }));
+      return sendProblem(reply, new HttpProblem(400, 'validation', 'The request is not valid', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors), req.url);
+    }
+    if (err instanceof HttpProblem) return sendProblem(reply, err, req.url);
+    if (err instanceof OpenEmrNotFoundError) return sendProblem(reply, problems.notFound(), req.url);
+    if (err instanceof OpenEmrError) {
+      req.log.warn({ err: err.name, msg: err.message }, 'OpenEMR call failed');
+      return sendProblem(reply, problems.ehrUnavailable(), req.url);
+    }
+    if (err.statusCode === 429) return sendProblem(reply, new HttpProblem(429, 'rate-limited', 'Too many attempts', 'Wait a minute and try again.'), req.url);
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return sendProblem(reply, new HttpProblem(err.statusCode, 'bad-request', 'The request is not valid', err.message), req.url);
+    }
+    req.log.error({ err }, 'unhandled error');
+    return sendProblem(reply, new HttpProblem(500, 'internal', 'Something went wrong on our side'), req.url);
+  });
+
+  healthRoutes(app, deps);
+  authRoutes(app, deps);
+  dashboardRoutes(app, deps);
+  recordsRoutes(app, deps);
+  await serveWeb(app, deps.config.webDist ?? defaultWebDist);
+  return Object.assign(app, { routeTable }) as unknown as PorticoApp;
+}

@@ -1,0 +1,92 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const optionalUrl = z.string().url().optional().or(z.literal('').transform(() => undefined));
+
+/** Every setting Portico reads. The README's settings table is this schema in prose. */
+const Env = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('127.0.0.1'),
+    PORTICO_DATA_DIR: z.string().default('./data'),
+    PORTICO_PUBLIC_URL: optionalUrl,
+    DATABASE_URL: optionalUrl,
+    REDIS_URL: optionalUrl,
+    PORTICO_MASTER_KEY: z.string().regex(/^[A-Za-z0-9+/=_-]{43,44}$/, 'a base64 32-byte key').optional(),
+    PORTICO_CLINIC_TZ: z.string().default('America/New_York'),
+    PORTICO_CLINIC_NAME: z.string().default('Portico Demo Clinic'),
+    PORTICO_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(30).default(15),
+    PORTICO_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(12).default(12),
+    PORTICO_COOKIE_SECURE: bool.default(true),
+    PORTICO_DASHBOARD_CACHE_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
+    PORTICO_DEMO_PASSWORD: z.string().min(12).optional(),
+    PORTICO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    PORTICO_WEB_DIST: z.string().optional(),
+    OPENEMR_BASE_URL: optionalUrl,
+    OPENEMR_SITE: z.string().regex(/^[A-Za-z0-9.-]+$/).default('default'),
+    OPENEMR_CLIENT_ID: z.string().optional(),
+    OPENEMR_CLIENT_SECRET: z.string().optional(),
+    OPENEMR_SERVICE_USERNAME: z.string().optional(),
+    OPENEMR_SERVICE_PASSWORD: z.string().optional(),
+    OPENEMR_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
+    OPENEMR_SIM_LATENCY_MS: z.coerce.number().int().min(0).max(10000).default(0),
+  })
+  .superRefine((env, ctx) => {
+    if (env.OPENEMR_BASE_URL && !env.OPENEMR_CLIENT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['OPENEMR_CLIENT_ID'], message: 'required when OPENEMR_BASE_URL is set' });
+    }
+    if (env.NODE_ENV === 'production' && !env.PORTICO_MASTER_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['PORTICO_MASTER_KEY'], message: 'required in production' });
+    }
+  });
+
+export type Config = ReturnType<typeof toConfig>;
+
+function toConfig(env: z.infer<typeof Env>) {
+  const dataDir = path.resolve(env.PORTICO_DATA_DIR);
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    dataDir,
+    publicUrl: env.PORTICO_PUBLIC_URL,
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    masterKey: env.PORTICO_MASTER_KEY,
+    clinic: { timeZone: env.PORTICO_CLINIC_TZ, name: env.PORTICO_CLINIC_NAME },
+    session: {
+      idleMs: env.PORTICO_SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: env.PORTICO_SESSION_ABSOLUTE_HOURS * 3_600_000,
+      cookieSecure: env.PORTICO_COOKIE_SECURE,
+    },
+    dashboardCacheSeconds: env.PORTICO_DASHBOARD_CACHE_SECONDS,
+    demoPassword: env.PORTICO_DEMO_PASSWORD,
+    logLevel: env.PORTICO_LOG_LEVEL,
+    webDist: env.PORTICO_WEB_DIST,
+    openemr: {
+      /** Unset: demo mode, Portico starts the simulator on a loopback port. */
+      baseUrl: env.OPENEMR_BASE_URL?.replace(/\/+$/, ''),
+      site: env.OPENEMR_SITE,
+      clientId: env.OPENEMR_CLIENT_ID,
+      clientSecret: env.OPENEMR_CLIENT_SECRET,
+      serviceUsername: env.OPENEMR_SERVICE_USERNAME,
+      servicePassword: env.OPENEMR_SERVICE_PASSWORD,
+      timeoutMs: env.OPENEMR_TIMEOUT_MS,
+      simLatencyMs: env.OPENEMR_SIM_LATENCY_MS,
+    },
+  };
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once; one error lists every problem. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return toConfig(parsed.data);
+}

@@ -1,0 +1,34 @@
+import argon2 from 'argon2';
+import type { AccountsRepo, AccountRow } from './repo';
+
+// OWASP's argon2id baseline (m=19 MiB, t=2, p=1).
+const ARGON = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+export class AccountInputError extends Error {}
+
+export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+/** NFKC so the same passphrase typed on different keyboards hashes the same (NIST 800-63B 5.1.1.2). */
+export const normalizePassword = (password: string): string => password.normalize('NFKC');
+
+export const hashPassword = (password: string): Promise<string> => argon2.hash(normalizePassword(password), ARGON);
+
+export function accountsService(repo: AccountsRepo) {
+  return {
+    /** Creates an account linked to one OpenEMR patient, or (upsert) re-links and resets an existing one. */
+    async createOrUpdate(input: { email: string; password: string; patientUuid: string; patientPid: string; upsert?: boolean }): Promise<{ account: AccountRow; created: boolean }> {
+      const email = normalizeEmail(input.email);
+      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new AccountInputError('email is not a valid address');
+      const pw = normalizePassword(input.password);
+      if ([...pw].length < 12) throw new AccountInputError('password must be at least 12 characters');
+      if ([...pw].length > 128) throw new AccountInputError('password must be at most 128 characters');
+      const passwordHash = await hashPassword(pw);
+      const existing = await repo.byEmail(email);
+      if (existing) {
+        if (!input.upsert) throw new AccountInputError('an account with this email already exists');
+        await repo.update(existing.id, { passwordHash, openemrPatientUuid: input.patientUuid, openemrPatientPid: input.patientPid, status: 'active' });
+        return { account: (await repo.byId(existing.id))!, created: false };
+      }
+      return { account: await repo.insert({ email, passwordHash, patientUuid: input.patientUuid, patientPid: input.patientPid }), created: true };
+    },
+  };
+}

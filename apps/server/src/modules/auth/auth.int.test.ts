@@ -1,0 +1,103 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, startPortico, type Portico } from '../../testing/harness';
+
+let p: Portico;
+beforeAll(async () => {
+  p = await startPortico();
+}, 120_000);
+afterAll(() => p?.close());
+
+describe('sign-in and sessions', () => {
+  it('signs the demo patient in with a __Host- cookie that is HttpOnly, Secure and SameSite=Strict', async () => {
+    const res = await p.client().post('/api/v1/auth/sign-in', { email: 'Patient@Demo.Portico.test ', password: DEMO_PASSWORD });
+    expect(res.status).toBe(200);
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('__Host-portico_session='));
+    expect(cookie).toBeDefined();
+    expect(cookie).toMatch(/; HttpOnly/i);
+    expect(cookie).toMatch(/; Secure/i);
+    expect(cookie).toMatch(/; SameSite=Strict/i);
+    expect(cookie).toMatch(/; Path=\//i);
+    expect(cookie).not.toMatch(/Domain=/i);
+    const me = (await res.json()) as { email: string; patient: { familyName: string } };
+    expect(me.email).toBe('patient@demo.portico.test');
+    expect(me.patient.familyName.length).toBeGreaterThan(0);
+  });
+
+  it('answers a wrong password and an unknown email with the same 401 problem (no account enumeration)', async () => {
+    const wrong = await p.client().post('/api/v1/auth/sign-in', { email: 'patient@demo.portico.test', password: 'not the password at all' });
+    const unknown = await p.client().post('/api/v1/auth/sign-in', { email: 'nobody@example.org', password: 'not the password at all' });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    const [a, b] = [await wrong.json(), await unknown.json()];
+    expect(a).toEqual(b);
+    expect(wrong.headers.getSetCookie()).toEqual([]);
+  });
+
+  it('rejects malformed sign-in bodies with a 400 problem that names the field', async () => {
+    const res = await p.client().post('/api/v1/auth/sign-in', { email: 'patient@demo.portico.test' });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { type: string; errors: { path: string }[] };
+    expect(body.type).toBe('https://portico.dev/problems/validation');
+    expect(body.errors.map((e) => e.path)).toContain('password');
+  });
+
+  it('refuses cookie-authenticated writes that a cross-site form could send (no JSON, no CSRF header)', async () => {
+    const res = await p.client().post('/api/v1/auth/sign-in', 'email=a&password=b', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(res.status).toBe(403);
+  });
+
+  it('sign-out revokes the session on the server, not just the cookie', async () => {
+    const c = await p.signIn();
+    const stolen = new Map(c.jar);
+    expect((await c.get('/api/v1/me')).status).toBe(200);
+    expect((await c.post('/api/v1/auth/sign-out', undefined, { 'x-portico-csrf': '1' })).status).toBe(204);
+    const replay = p.client();
+    for (const [k, v] of stolen) replay.jar.set(k, v);
+    expect((await replay.get('/api/v1/me')).status).toBe(401);
+  });
+
+  it('ends a session idle for longer than the idle timeout (server-side)', async () => {
+    const c = await p.signIn();
+    await p.runtime.deps.database.db.execute(sql`update sessions set last_seen_at = now() - interval '16 minutes'`);
+    const res = await c.get('/api/v1/dashboard');
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { type: string }).type).toBe('https://portico.dev/problems/unauthenticated');
+  });
+
+  it('ends a session past its absolute limit even when active', async () => {
+    const c = await p.signIn();
+    await p.runtime.deps.database.db.execute(sql`update sessions set absolute_expires_at = now() - interval '1 second' where revoked_at is null`);
+    expect((await c.get('/api/v1/me')).status).toBe(401);
+  });
+});
+
+describe('route policies', () => {
+  it('every route declares a policy, and every patient route refuses a request without a session', async () => {
+    const table = p.app.routeTable;
+    expect(table.length).toBeGreaterThan(10);
+    expect(table.filter((r) => !r.policy)).toEqual([]);
+    const patientRoutes = table.filter((r) => r.policy === 'patient' && r.method === 'GET');
+    expect(patientRoutes.length).toBeGreaterThanOrEqual(10);
+    for (const r of patientRoutes) {
+      const url = r.url.replace(':key', '4548-4').replace(':id', 'abc').replace(':name', 'results');
+      const res = await fetch(p.url + url);
+      expect({ url, status: res.status }).toEqual({ url, status: 401 });
+    }
+  });
+
+  it('unknown API routes answer 404 problem+json, and client routes get the SPA shell or a 404 problem when unbuilt', async () => {
+    const res = await fetch(`${p.url}/api/v1/nope`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/problem\+json/);
+  });
+
+  it('sends security headers and no version disclosure', async () => {
+    const res = await fetch(`${p.url}/healthz`);
+    expect(res.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+    expect(res.headers.get('server')).toBeNull();
+  });
+});

@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Me, SignInRequest } from '@portico/contracts';
+import type { AppDeps } from '../../app-deps';
+import { problems, sendProblem } from '../../http/problem';
+import { noStore, sessionPatient } from '../../http/request-context';
+import { patientOrFallback } from '../records/routes';
+
+export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const cookie = deps.cookie;
+
+  r.post('/api/v1/auth/sign-in', {
+    config: { policy: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+    schema: { tags: ['auth'], body: SignInRequest, response: { 200: Me } },
+  }, async (req, reply) => {
+    const result = await deps.auth.signIn(req.body.email, req.body.password, { userAgent: req.headers['user-agent'] ?? null, ip: req.ip });
+    noStore(reply);
+    if (!result) return sendProblem(reply, problems.signInFailed());
+    reply.setCookie(cookie.name, result.token, cookie.options(deps.config.session.absoluteMs));
+    const link = { uuid: result.account.openemrPatientUuid, pid: result.account.openemrPatientPid };
+    return {
+      accountId: result.account.id,
+      email: result.account.email,
+      patient: await patientOrFallback(deps, link, req.log),
+      clinicTimeZone: deps.config.clinic.timeZone,
+      idleExpiresAt: new Date(Date.now() + deps.config.session.idleMs).toISOString(),
+    };
+  });
+
+  r.post('/api/v1/auth/sign-out', {
+    config: { policy: 'public' },
+    schema: { tags: ['auth'], response: { 204: z.null() } },
+  }, async (req, reply) => {
+    if (req.session) await deps.auth.signOut(req.session.idHash);
+    reply.clearCookie(cookie.name, { path: '/' });
+    noStore(reply);
+    return reply.status(204).send(null);
+  });
+
+  r.get('/api/v1/me', { config: { policy: 'patient' }, schema: { tags: ['auth'], response: { 200: Me } } }, async (req, reply) => {
+    const { session, link } = sessionPatient(req);
+    noStore(reply);
+    return {
+      accountId: session.account.id,
+      email: session.account.email,
+      patient: await patientOrFallback(deps, link, req.log),
+      clinicTimeZone: deps.config.clinic.timeZone,
+      idleExpiresAt: session.idleExpiresAt.toISOString(),
+    };
+  });
+}

@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import argon2 from 'argon2';
+import { sha256 } from '../../platform/crypto';
+import type { AccountsRepo, AccountRow } from '../accounts/repo';
+import { hashPassword, normalizeEmail, normalizePassword } from '../accounts/service';
+import type { SessionsRepo } from './repo';
+
+export interface SessionContext {
+  idHash: string;
+  account: AccountRow;
+  idleExpiresAt: Date;
+}
+
+// Touch the session row at most this often; idle expiry is still checked on every request.
+const TOUCH_EVERY_MS = 30_000;
+
+export function authService(deps: { accounts: AccountsRepo; sessions: SessionsRepo; idleMs: number; absoluteMs: number; now?: () => Date }) {
+  const now = deps.now ?? (() => new Date());
+  // Verifying against a real hash for unknown emails keeps timing the same, so answers don't reveal accounts.
+  const dummyHash = hashPassword(randomBytes(16).toString('hex'));
+
+  return {
+    /** Returns a new session token, or null for every kind of failure (one answer, no enumeration). */
+    async signIn(email: string, password: string, meta: { userAgent: string | null; ip: string | null }): Promise<{ token: string; account: AccountRow } | null> {
+      const account = await deps.accounts.byEmail(normalizeEmail(email));
+      const hash = account?.passwordHash ?? (await dummyHash);
+      const ok = await argon2.verify(hash, normalizePassword(password)).catch(() => false);
+      if (!account || !ok || account.status !== 'active') return null;
+      const token = randomBytes(32).toString('base64url');
+      await deps.sessions.insert({
+        idHash: sha256(token),
+        accountId: account.id,
+        absoluteExpiresAt: new Date(now().getTime() + deps.absoluteMs),
+        userAgent: meta.userAgent?.slice(0, 512) ?? null,
+        ip: meta.ip,
+      });
+      return { token, account };
+    },
+
+    /** Server-side checks on every request: revoked, idle timeout, absolute limit, account still active. */
+    async resolve(token: string | undefined): Promise<SessionContext | null> {
+      if (!token || token.length > 100) return null;
+      const idHash = sha256(token);
+      const session = await deps.sessions.find(idHash);
+      if (!session) return null;
+      const t = now();
+      const idleExpiresAt = new Date(session.lastSeenAt.getTime() + deps.idleMs);
+      if (t >= idleExpiresAt || t >= session.absoluteExpiresAt) {
+        await deps.sessions.revoke(idHash);
+        return null;
+      }
+      const account = await deps.accounts.byId(session.accountId);
+      if (!account || account.status !== 'active') return null;
+      if (t.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await deps.sessions.touch(idHash, t);
+      const seen = t.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS ? t : session.lastSeenAt;
+      const idle = new Date(Math.min(seen.getTime() + deps.idleMs, session.absoluteExpiresAt.getTime()));
+      return { idHash, account, idleExpiresAt: idle };
+    },
+
+    signOut: (idHash: string) => deps.sessions.revoke(idHash),
+  };
+}
+export type AuthService = ReturnType<typeof authService>;

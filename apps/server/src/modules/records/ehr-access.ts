@@ -1,0 +1,26 @@
+import type { PatientEhr } from '@portico/openemr';
+import type { SealedJsonCache } from '../../platform/cache';
+
+type ReadMethod = Exclude<keyof PatientEhr, 'downloadDocument'>;
+type ReadResult<M extends ReadMethod> = Awaited<ReturnType<PatientEhr[M]>>;
+
+/**
+ * Per-patient, per-read caching of EHR data (sealed, short TTL). The dashboard and the record pages share it,
+ * so a warm dashboard costs no OpenEMR calls. `fresh` skips the cache read but refills it.
+ */
+export function cachedEhr(ehr: PatientEhr, cache: SealedJsonCache, patientUuid: string, ttlSeconds: number, fresh = false) {
+  return {
+    async read<M extends ReadMethod>(method: M): Promise<ReadResult<M>> {
+      const key = `ehr:v1:${patientUuid}:${method}`;
+      if (!fresh) {
+        const hit = await cache.get<ReadResult<M>>(key);
+        if (hit !== undefined) return hit;
+      }
+      const value = (await (ehr[method] as () => Promise<ReadResult<M>>).call(ehr)) as ReadResult<M>;
+      await cache.set(key, value, ttlSeconds);
+      return value;
+    },
+    downloadDocument: (id: string) => ehr.downloadDocument(id),
+  };
+}
+export type CachedEhr = ReturnType<typeof cachedEhr>;

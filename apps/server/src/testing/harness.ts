@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { buildApp } from '../app';
+import { bootstrap, type Runtime } from '../bootstrap';
+import { loadConfig } from '../config';
+import { ensureDemoAccounts } from '../modules/accounts/demo';
+import { createLogger } from '../platform/log';
+
+export const DEMO_PASSWORD = 'Test-demo-passphrase-2026';
+
+/**
+ * A whole Portico on the embedded-defaults path: the simulator as a separate process over HTTP, the demo
+ * accounts, and the database chosen by PORTICO_TEST_DB (PGlite in memory, or a fresh database on DATABASE_URL),
+ * the cache by PORTICO_TEST_CACHE (in-process or REDIS_URL).
+ */
+export async function startPortico(env: Record<string, string> = {}) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'portico-test-'));
+  const usePostgres = process.env.PORTICO_TEST_DB === 'postgres';
+  if (usePostgres && !process.env.DATABASE_URL) throw new Error('PORTICO_TEST_DB=postgres needs DATABASE_URL');
+  let dbName: string | undefined;
+  let databaseUrl: string | undefined;
+  if (usePostgres) {
+    dbName = `portico_t_${randomBytes(5).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`create database ${dbName}`);
+    await admin.end();
+    const u = new URL(process.env.DATABASE_URL!);
+    u.pathname = `/${dbName}`;
+    databaseUrl = u.toString();
+  }
+  const config = loadConfig({
+    PORTICO_DATA_DIR: dataDir,
+    PORTICO_LOG_LEVEL: 'silent',
+    PORTICO_DEMO_PASSWORD: DEMO_PASSWORD,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...(process.env.PORTICO_TEST_CACHE === 'redis' && process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    ...env,
+  });
+  const runtime: Runtime = await bootstrap(config, createLogger('silent'), { pgliteDir: 'memory' });
+  await runtime.deps.openemr.ensureServiceToken();
+  await ensureDemoAccounts(runtime.deps.database.db, runtime.deps.openemr, DEMO_PASSWORD);
+  const app = await buildApp(runtime.deps);
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+
+  const sim = {
+    url: runtime.openemrUrl,
+    async setKnobs(knobs: object): Promise<void> {
+      const res = await fetch(`${runtime.openemrUrl}/__sim/knobs`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(knobs) });
+      if (!res.ok) throw new Error(`knobs: ${res.status}`);
+    },
+    clearKnobs: () => fetch(`${runtime.openemrUrl}/__sim/knobs`, { method: 'DELETE' }).then(() => undefined),
+    patients: async () => (await (await fetch(`${runtime.openemrUrl}/__sim/patients`)).json()) as { pid: string; uuid: string; name: string; email: string | null }[],
+  };
+
+  return {
+    url, app, runtime, sim, config,
+    /** A browser-like client with its own cookie jar. */
+    client: () => cookieClient(url),
+    async signIn(email = 'patient@demo.portico.test', password = DEMO_PASSWORD) {
+      const c = cookieClient(url);
+      const res = await c.post('/api/v1/auth/sign-in', { email, password });
+      if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+      return c;
+    },
+    async close() {
+      await app.close();
+      await runtime.close();
+      if (dbName) {
+        const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+        await admin.connect();
+        await admin.query(`drop database if exists ${dbName} with (force)`);
+        await admin.end();
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+export type Portico = Awaited<ReturnType<typeof startPortico>>;
+
+export function cookieClient(base: string) {
+  const jar = new Map<string, string>();
+  const send = async (method: string, p: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(base + p, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(jar.size ? { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      redirect: 'manual',
+    });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [k, v] = pair!.split('=');
+      if (!v || /max-age=0|expires=thu, 01 jan 1970/i.test(c)) jar.delete(k!);
+      else jar.set(k!, v);
+    }
+    return res;
+  };
+  return {
+    jar,
+    get: (p: string, headers?: Record<string, string>) => send('GET', p, undefined, headers),
+    post: (p: string, body?: unknown, headers?: Record<string, string>) => send('POST', p, body, headers),
+    json: async <T = unknown>(p: string): Promise<T> => {
+      const res = await send('GET', p);
+      if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
+      return (await res.json()) as T;
+    },
+  };
+}
