@@ -17,6 +17,8 @@ export default tseslint.config(
   { files: ['packages/contracts/**'], rules: restrict(ours('domain', 'openemr', 'openemr-sim', 'server', 'web')) },
   { files: ['packages/domain/**'], rules: restrict(ours('contracts', 'openemr', 'openemr-sim', 'server', 'web')) },
   { files: ['packages/openemr/**'], rules: restrict(ours('openemr-sim', 'server', 'web')) },
+  // Tests may start the simulator in-process; they still reach it over HTTP only.
+  { files: ['packages/openemr/**/*.test.ts'], rules: restrict(ours('server', 'web')) },
   { files: ['packages/openemr-sim/**'], rules: restrict(ours('domain', 'openemr', 'server', 'web')) },
   // The server reaches the simulator over HTTP only, never by import.
   { files: ['apps/server/**'], rules: restrict([...ours('openemr-sim', 'web'), { group: ['**/openemr-sim/**'], message: 'the server never imports the simulator' }]) },

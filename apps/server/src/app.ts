@@ -2,7 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { OpenEmrError, OpenEmrNotFoundError } from '@portico/openemr';
 import type { AppDeps } from './app-deps';
@@ -19,7 +19,9 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export type PorticoApp = FastifyInstance & { routeTable: DeclaredRoute[] };
 
 export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object } = {}): Promise<PorticoApp> {
-  const app = Fastify({ logger: opts.logger ?? false, trustProxy: false, bodyLimit: 64 * 1024, return503OnClosing: true, disableRequestLogging: true });
+  const app = Fastify({ logger: opts.logger ?? false, trustProxy: false, bodyLimit: 64 * 1024, return503OnClosing: true,
+    // Per-request lines would flood the console; latency by route is in /metrics.
+    logController: new LogController({ disableRequestLogging: true }) });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const routeTable = enforceDeclaredPolicies(app);

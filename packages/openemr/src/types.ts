@@ -82,3 +82,28 @@ export interface PatientEhr {
   /** Throws OpenEmrNotFoundError when the document is not this patient's. */
   downloadDocument(id: string): Promise<{ contentType: string; filename: string; body: Buffer }>;
 }
+
+/** What createOpenEmrClient returns. */
+export interface OpenEmrClient {
+  forPatient(link: PatientLink): PatientEhr;
+  /** GET api/patient/:uuid. Unknown uuid -> OpenEmrNotFoundError. */
+  getPatient(uuid: string): Promise<PatientSummary & { email: string | null }>;
+  /** GET api/patient?email= ; OpenEMR matches exactly, the result is filtered again case-insensitively. */
+  findPatientsByEmail(email: string): Promise<PatientSummary[]>;
+  /** Makes sure a usable service token exists (password grant when configured). */
+  ensureServiceToken(): Promise<void>;
+  /** A cheap authenticated call for readiness checks. */
+  ping(): Promise<void>;
+}
+
+/** Optional tuning, mostly for tests. Defaults are production values. */
+export interface OpenEmrTuning {
+  /** First retry delay; doubles per retry with jitter. Default 200 ms. */
+  retryBaseDelayMs?: number;
+  /** Consecutive failed calls that open the circuit breaker. Default 5. */
+  breakerFailureThreshold?: number;
+  /** How long the breaker stays open before a trial call. Default 30 s. */
+  breakerCooldownMs?: number;
+  /** FHIR search pages followed before failing loudly. Default 50. */
+  maxFhirPages?: number;
+}
