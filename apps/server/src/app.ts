@@ -6,6 +6,7 @@ import Fastify, { LogController, type FastifyError, type FastifyInstance } from 
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { OpenEmrError, OpenEmrNotFoundError } from '@portico/openemr';
 import type { AppDeps } from './app-deps';
+import type { Logger } from './platform/log';
 import { enforceDeclaredPolicies, type DeclaredRoute } from './http/policy';
 import { HttpProblem, problems, sendProblem } from './http/problem';
 import { defaultWebDist, serveWeb } from './http/web';
@@ -18,10 +19,10 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export type PorticoApp = FastifyInstance & { routeTable: DeclaredRoute[] };
 
-export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object } = {}): Promise<PorticoApp> {
-  const app = Fastify({ logger: opts.logger ?? false, trustProxy: false, bodyLimit: 64 * 1024, return503OnClosing: true,
+export async function buildApp(deps: AppDeps, opts: { logger?: Logger } = {}): Promise<PorticoApp> {
+  const app = Fastify({ ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }), trustProxy: false, bodyLimit: 64 * 1024, return503OnClosing: true,
     // Per-request lines would flood the console; latency by route is in /metrics.
-    logController: new LogController({ disableRequestLogging: true }) });
+    logController: new LogController({ disableRequestLogging: true }) }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const routeTable = enforceDeclaredPolicies(app);

@@ -6,6 +6,7 @@ import { OpenEmrNotFoundError } from './errors';
 import type { FhirClient } from './fhir-client';
 import { appointmentFromRest, appointmentOwner } from './mappers/appointments';
 import { allergyFrom, immunizationFrom, medicationsFrom, problemFrom } from './mappers/clinical';
+import { enrichAllergy, enrichProblem, indexIssues, type IssueRow } from './mappers/issues';
 import { binaryIdOf, documentFrom, isVisibleDocument, safeFilename } from './mappers/documents';
 import { labFromObservation, rawLabResultsFor, type RawLabResult } from './mappers/labs';
 import { patientFromFhir } from './mappers/patient';
@@ -63,11 +64,15 @@ export class OpenEmrPatientEhr implements PatientEhr {
   }
 
   async allergies(): Promise<Allergy[]> {
-    return (await this.search<AllergyIntolerance>('AllergyIntolerance', {}, 'patient')).map(allergyFrom).filter(notNull);
+    const [found, rows] = await Promise.all([this.search<AllergyIntolerance>('AllergyIntolerance', {}, 'patient'), this.issueRows('allergy')]);
+    return found.map(allergyFrom).filter(notNull).map((a) => enrichAllergy(a, rows.get(a.id)));
   }
 
   async problems(): Promise<Problem[]> {
-    return (await this.search<Condition>('Condition', {}, 'subject')).map(problemFrom).filter(notNull);
+    const [found, rows] = await Promise.all([this.search<Condition>('Condition', {}, 'subject'), this.issueRows('medical_problem')]);
+    // Encounter diagnoses and health concerns are not the patient's problem list.
+    const listed = found.filter((c) => !c.category?.length || c.category.some((k) => k.coding?.some((x) => x.code === 'problem-list-item')));
+    return listed.map(problemFrom).filter(notNull).map((p) => enrichProblem(p, rows.get(p.id)));
   }
 
   async immunizations(): Promise<Immunization[]> {
@@ -110,6 +115,21 @@ export class OpenEmrPatientEhr implements PatientEhr {
 
   private async documentReferences(): Promise<DocumentReference[]> {
     return (await this.search<DocumentReference>('DocumentReference', {}, 'subject')).filter(isVisibleDocument);
+  }
+
+  /** The standard API's issue lists carry titles, reactions and dates that FHIR drops; without them, FHIR alone. */
+  private async issueRows(kind: 'medical_problem' | 'allergy'): Promise<Map<string, IssueRow>> {
+    const template = `api/patient/:puuid/${kind}`;
+    try {
+      const rows = await this.rest.list<IssueRow>({ template, params: { puuid: this.link.uuid } });
+      const own = keepOwn(rows, (r) => ({ uuid: typeof r.puuid === 'string' ? r.puuid : undefined, pid: r.pid === undefined ? undefined : String(r.pid) }), this.link, {
+        endpoint: `GET ${template}`, resourceType: kind, hooks: this.hooks,
+      });
+      return indexIssues(own);
+    } catch (err) {
+      this.hooks.log?.warn({ endpoint: `GET ${template}`, error: (err as Error).name }, 'issue details unavailable; using FHIR only');
+      return new Map();
+    }
   }
 
   /** /api/procedure is the only source of the lab's raw strings; without it labs degrade to FHIR values. */

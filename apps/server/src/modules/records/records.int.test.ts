@@ -74,6 +74,14 @@ describe('the rest of the record', () => {
     }
   });
 
+  it('names problems in words (not bare ICD-10 codes) and gives allergies their reactions', async () => {
+    const problems = await c.json<{ items: { name: string; code: string | null; onsetOn: string | null }[] }>('/api/v1/records/problems');
+    for (const x of problems.items) expect(x.name).not.toMatch(/^[A-Z]\d{2}(\.\d+)?$/);
+    expect(problems.items.some((x) => /diabetes/i.test(x.name) && x.onsetOn)).toBe(true);
+    const allergies = await c.json<{ items: { substance: string; reactions: string[] }[] }>('/api/v1/records/allergies');
+    expect(allergies.items.some((a) => a.reactions.length > 0)).toBe(true);
+  });
+
   it('splits appointments into upcoming and past', async () => {
     const a = await c.json<AppointmentsResponse>('/api/v1/appointments');
     const now = new Date().toISOString();
