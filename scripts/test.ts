@@ -17,10 +17,10 @@ interface Suite { name: string; args: string[]; env?: Record<string, string>; ne
 const suites: Suite[] = [
   { name: 'unit-contract-integration-pglite', args: ['packages', 'apps'], env: { PORTICO_TEST_DB: 'pglite' } },
   {
-    name: 'integration-postgres', args: ['apps/server', '--exclude', '**/*.unit.test.ts'], env: { PORTICO_TEST_DB: 'postgres' },
-    needs: () => (process.env.DATABASE_URL ? null : 'DATABASE_URL is not set'),
+    // The server's integration tests again, on the real PostgreSQL and Redis.
+    name: 'integration-postgres-redis', args: ['apps/server', '--exclude', '**/*.unit.test.ts'], env: { PORTICO_TEST_DB: 'postgres', PORTICO_TEST_CACHE: 'redis' },
+    needs: () => (!process.env.DATABASE_URL ? 'DATABASE_URL is not set' : !process.env.REDIS_URL ? 'REDIS_URL is not set' : null),
   },
-  { name: 'integration-redis', args: ['apps/server/src/platform/cache.int.test.ts'], env: { PORTICO_TEST_CACHE: 'redis' }, needs: () => (process.env.REDIS_URL ? null : 'REDIS_URL is not set') },
   { name: 'browser', args: ['e2e'], needs: () => (existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') ? null : 'Chromium is not installed (apt-get install chromium)') },
 ];
 

@@ -18,20 +18,8 @@ export const DEMO_PASSWORD = 'Test-demo-passphrase-2026';
  */
 export async function startPortico(env: Record<string, string> = {}) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'portico-test-'));
-  const usePostgres = process.env.PORTICO_TEST_DB === 'postgres';
-  if (usePostgres && !process.env.DATABASE_URL) throw new Error('PORTICO_TEST_DB=postgres needs DATABASE_URL');
-  let dbName: string | undefined;
-  let databaseUrl: string | undefined;
-  if (usePostgres) {
-    dbName = `portico_t_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const u = new URL(process.env.DATABASE_URL!);
-    u.pathname = `/${dbName}`;
-    databaseUrl = u.toString();
-  }
+  const pgDb = process.env.PORTICO_TEST_DB === 'postgres' ? await freshPostgresDatabase() : undefined;
+  const databaseUrl = pgDb?.url;
   const config = loadConfig({
     PORTICO_DATA_DIR: dataDir,
     PORTICO_LOG_LEVEL: 'silent',
@@ -69,17 +57,28 @@ export async function startPortico(env: Record<string, string> = {}) {
     async close() {
       await app.close();
       await runtime.close();
-      if (dbName) {
-        const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-        await admin.connect();
-        await admin.query(`drop database if exists ${dbName} with (force)`);
-        await admin.end();
-      }
+      await pgDb?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
 export type Portico = Awaited<ReturnType<typeof startPortico>>;
+
+/** A new, empty database on the PostgreSQL server at DATABASE_URL, for one test file. */
+export async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!process.env.DATABASE_URL) throw new Error('PORTICO_TEST_DB=postgres needs DATABASE_URL');
+  const name = `portico_t_${randomBytes(5).toString('hex')}`;
+  const admin = async (q: string) => {
+    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await c.connect();
+    await c.query(q);
+    await c.end();
+  };
+  await admin(`create database ${name}`);
+  const u = new URL(process.env.DATABASE_URL);
+  u.pathname = `/${name}`;
+  return { url: u.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
 
 export function cookieClient(base: string) {
   const jar = new Map<string, string>();

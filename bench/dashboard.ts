@@ -1,0 +1,58 @@
+// Dashboard latency with the simulator adding 100 ms to every OpenEMR call: cold (cache bypassed, every
+// section read from OpenEMR in parallel) and warm (served from the per-patient cache), side by side, plus the
+// ratio of the cold dashboard to the slowest single upstream call (1.0 would be perfect parallelism).
+import { startPortico } from '../apps/server/src/testing/harness';
+
+const LATENCY_MS = Number(process.env.BENCH_SIM_LATENCY_MS ?? 100);
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 20);
+const WARM_RUNS = Number(process.env.BENCH_WARM_RUNS ?? 100);
+
+const pct = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+const ms = (n: number) => `${n.toFixed(1)} ms`.padStart(10);
+
+async function time(fn: () => Promise<Response>): Promise<number> {
+  const t = performance.now();
+  const res = await fn();
+  await res.arrayBuffer();
+  if (!res.ok) throw new Error(`dashboard answered ${res.status}`);
+  return performance.now() - t;
+}
+
+const p = await startPortico({ OPENEMR_SIM_LATENCY_MS: String(LATENCY_MS), PORTICO_DASHBOARD_CACHE_SECONDS: '600' });
+try {
+  const c = await p.signIn();
+  await time(() => c.get('/api/v1/dashboard?refresh=1')); // first request warms the token and the JIT
+  const cold: number[] = [];
+  for (let i = 0; i < COLD_RUNS; i++) cold.push(await time(() => c.get('/api/v1/dashboard?refresh=1')));
+  const warm: number[] = [];
+  for (let i = 0; i < WARM_RUNS; i++) warm.push(await time(() => c.get('/api/v1/dashboard')));
+
+  // Mean latency of each upstream endpoint as Portico measured it; the slowest is the floor for a parallel dashboard.
+  const metrics = await (await fetch(`${p.url}/metrics`)).text();
+  const per = new Map<string, { sum: number; count: number }>();
+  for (const line of metrics.split('\n')) {
+    const m = /^portico_openemr_call_duration_seconds_(sum|count)\{endpoint="([^"]+)",outcome="ok"\} (\S+)/.exec(line);
+    if (!m) continue;
+    const e = per.get(m[2]!) ?? { sum: 0, count: 0 };
+    e[m[1] as 'sum' | 'count'] = Number(m[3]);
+    per.set(m[2]!, e);
+  }
+  const endpoints = [...per.entries()].filter(([, v]) => v.count > 0).map(([k, v]) => ({ endpoint: k, meanMs: (v.sum / v.count) * 1000 }));
+  const slowest = endpoints.reduce((a, b) => (b.meanMs > a.meanMs ? b : a));
+
+  const row = (name: string, xs: number[]) => `${name.padEnd(28)}${ms(pct(xs, 50))}${ms(pct(xs, 95))}${String(xs.length).padStart(8)}`;
+  console.log(`\nDashboard latency, simulator latency ${LATENCY_MS} ms per OpenEMR call (database: ${p.runtime.deps.database.kind})`);
+  console.log(`${''.padEnd(28)}${'p50'.padStart(10)}${'p95'.padStart(10)}${'runs'.padStart(8)}`);
+  console.log(row('cold (cache bypassed)', cold));
+  console.log(row('warm (per-patient cache)', warm));
+  console.log(`\nUpstream endpoints (mean as measured by Portico):`);
+  for (const e of endpoints.sort((a, b) => b.meanMs - a.meanMs)) console.log(`  ${e.endpoint.padEnd(40)}${ms(e.meanMs)}`);
+  console.log(`\nslowest single upstream call: ${slowest.endpoint} ${slowest.meanMs.toFixed(1)} ms`);
+  console.log(`cold p50 / slowest upstream call = ${(pct(cold, 50) / slowest.meanMs).toFixed(2)}  (sequential calls would be about ${endpoints.length}x)`);
+  console.log(`cold p50 / warm p50 = ${(pct(cold, 50) / pct(warm, 50)).toFixed(1)}x\n`);
+} finally {
+  await p.close();
+}
