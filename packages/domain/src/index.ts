@@ -4,3 +4,4 @@ export * from './result-value';
 export * from './flags';
 export * from './units';
 export * from './clinic-time';
+export * from './lab-names';

@@ -3,6 +3,7 @@ import type { LabResult, ResultValue } from '@portico/contracts';
 import {
   displayUnit, fhirDateTimeToInstantStrict, flagFromCode, flagFromInterpretation, interpretResult, parseReferenceRange,
   parseResultValue, referenceRangeFromFhir, wallTimeToInstant,
+  plainLabName,
 } from '@portico/domain';
 import type { PatientLink } from '../types';
 import { conceptText, firstCode, nonEmpty, str } from './util';
@@ -85,10 +86,11 @@ export function labFromObservation(obs: Observation, raw: RawLabResult | undefin
   const effectiveAt = when ? fhirDateTimeToInstantStrict(when, timeZone) : raw?.reportDate ? wallOrDate(raw.reportDate, timeZone) : null;
   if (!effectiveAt) return null;
   const fhirNote = (obs.note ?? []).map((n) => n.text).filter(Boolean).join('\n');
+  const code = firstCode(obs.code, 'loinc') ?? firstCode(obs.code) ?? raw?.code ?? null;
   return {
     id: obs.id,
-    code: firstCode(obs.code, 'loinc') ?? firstCode(obs.code) ?? raw?.code ?? null,
-    name: conceptText(obs.code) ?? raw?.text ?? firstCode(obs.code) ?? 'Result',
+    code,
+    name: plainLabName(code) ?? conceptText(obs.code) ?? raw?.text ?? firstCode(obs.code) ?? 'Result',
     panel: raw?.panel ?? null,
     effectiveAt,
     status: obs.status ?? raw?.status ?? 'unknown',
