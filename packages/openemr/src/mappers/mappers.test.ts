@@ -57,7 +57,7 @@ describe('labs (recorded FHIR + raw procedure results)', () => {
     expect(byCode('2160-0').valueQuantity?.value).toBe(0); // what OpenEMR's FHIR says
     expect(lab.value).toEqual({ kind: 'quantity', numeric: 0.01, comparator: '<', text: '<0.01', unit: 'mg/dL' });
     expect(lab.referenceRange).toEqual({ low: 0, high: 0.04, text: '0.00-0.04', unit: 'mg/dL' });
-    expect(lab).toMatchObject({ flag: 'N', abnormal: false, critical: false, panel: 'Basic metabolic panel', name: 'Creatinine [Mass/volume] in Serum or Plasma', code: '2160-0', status: 'final' });
+    expect(lab).toMatchObject({ flag: 'N', abnormal: false, critical: false, panel: 'Basic metabolic panel', name: 'Creatinine', code: '2160-0', status: 'final' });
   });
 
   it('derives H when OpenEMR recorded no flag; keeps the recorded flag otherwise', () => {
