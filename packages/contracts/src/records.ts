@@ -153,3 +153,7 @@ export const PatientSummary = z.object({
   birthDate: CalendarDate.nullable(),
 });
 export type PatientSummary = z.infer<typeof PatientSummary>;
+
+/** Stable id of a test across draws, used in /records/results/:key: its LOINC code, else a slug of its name. */
+export const labTestKey = (r: { code: string | null; name: string }): string =>
+  r.code ?? 'name-' + r.name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');

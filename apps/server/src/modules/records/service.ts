@@ -1,8 +1,4 @@
-import type { Appointment, LabPanelGroup, LabResult, LabTestHistory } from '@portico/contracts';
-
-/** Stable id of a test across draws: its LOINC code, else a slug of its name. */
-export const testKey = (r: Pick<LabResult, 'code' | 'name'>): string =>
-  r.code ?? 'name-' + r.name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+import { labTestKey as testKey, type Appointment, type LabPanelGroup, type LabResult, type LabTestHistory } from '@portico/contracts';
 
 const byTimeAsc = (a: { effectiveAt: string }, b: { effectiveAt: string }) => a.effectiveAt.localeCompare(b.effectiveAt);
 

@@ -1,0 +1,18 @@
+import type { IconName } from '../components/ui/icons';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  /** Phones show a shorter label in the bottom bar. */
+  short: string;
+  icon: IconName;
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { to: '/', label: 'Dashboard', short: 'Home', icon: 'home' },
+  { to: '/results', label: 'Results', short: 'Results', icon: 'flask' },
+  { to: '/vitals', label: 'Vitals', short: 'Vitals', icon: 'heart' },
+  { to: '/record', label: 'Health record', short: 'Record', icon: 'clipboard' },
+  { to: '/documents', label: 'Documents', short: 'Docs', icon: 'file' },
+  { to: '/appointments', label: 'Appointments', short: 'Visits', icon: 'calendar' },
+];

@@ -1,0 +1,106 @@
+import type { LabResult, LabTestHistory } from '@portico/contracts';
+import { useMemo } from 'react';
+import type { ReactElement } from 'react';
+import { Link, useParams } from 'react-router';
+import { FlagBadge } from '../../../components/ui/badge';
+import { Card } from '../../../components/ui/card';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { ErrorPanel } from '../../../components/ui/error-panel';
+import { Icon } from '../../../components/ui/icons';
+import { PageHeader } from '../../../components/ui/page-header';
+import { Skeleton } from '../../../components/ui/spinner';
+import { Table } from '../../../components/ui/table';
+import { TrendChart } from '../../../components/ui/trend-chart';
+import { prepareResultChart } from '../../../lib/chart-data';
+import { flagSentence, formatDate, formatResultValue, isAbnormalFlag, resultUnit } from '../../../lib/format';
+import { useMe } from '../../../lib/session';
+import { useResult } from '../api/get-result';
+
+function ChartLegend({ hasBand }: { hasBand: boolean }): ReactElement {
+  return (
+    <ul className="mt-3 flex flex-wrap gap-x-5 gap-y-1 text-sm text-slate-700" aria-hidden="true">
+      <li className="flex items-center gap-2"><span className="h-3 w-3 rounded-full border-2 border-teal-700 bg-white" />Result</li>
+      <li className="flex items-center gap-2"><span className="h-3.5 w-3.5 rounded-full border-2 border-red-900 bg-red-700" />Outside range</li>
+      {hasBand && <li className="flex items-center gap-2"><span className="h-3 w-5 border border-dashed border-emerald-700 bg-emerald-100" />Reference range</li>}
+    </ul>
+  );
+}
+
+function History({ test, timeZone }: { test: LabTestHistory; timeZone: string }): ReactElement {
+  const chart = useMemo(() => prepareResultChart(test), [test]);
+  const newestFirst = [...test.results].sort((a, b) => Date.parse(b.effectiveAt) - Date.parse(a.effectiveAt));
+  const latest = newestFirst[0];
+  const sentence = latest ? flagSentence(latest.flag) : null;
+  return (
+    <div className="space-y-5">
+      {latest && (
+        <Card title="Latest result">
+          <div className="flex flex-wrap items-center gap-3">
+            <p className="text-2xl font-bold text-slate-900">
+              {formatResultValue(latest.value)}
+              {resultUnit(latest.value) && <span className="text-base font-normal text-slate-700"> {resultUnit(latest.value)}</span>}
+            </p>
+            <FlagBadge flag={latest.flag} />
+          </div>
+          <p className="mt-1 text-sm text-slate-700">
+            {formatDate(latest.effectiveAt, timeZone)} · {latest.referenceRange ? `Reference range: ${latest.referenceRange.text}` : 'No reference range'}
+          </p>
+          {sentence && <p className="mt-3 text-slate-900" data-testid="result-sentence">{sentence}</p>}
+          {latest.note && <p className="mt-2 text-sm text-slate-700">Note from the lab: {latest.note}</p>}
+        </Card>
+      )}
+      {chart.xs.length > 0 && (
+        <Card title="Trend">
+          <TrendChart data={chart} timeZone={timeZone} />
+          <ChartLegend hasBand={chart.band !== null} />
+          {chart.omitted > 0 && (
+            <p className="mt-2 text-sm text-slate-700">
+              {chart.omitted === 1 ? 'One result is' : `${chart.omitted} results are`} written as text and shown in the table only.
+            </p>
+          )}
+        </Card>
+      )}
+      <Card title="All results">
+        <Table<LabResult>
+          caption={`${test.name} results${test.unit ? ` (${test.unit})` : ''}, newest first`}
+          stackOnPhone={false}
+          columns={[
+            { header: 'Date', rowHeader: true, cell: (r) => <time dateTime={r.effectiveAt}>{formatDate(r.effectiveAt, timeZone)}</time> },
+            { header: 'Value', cell: (r) => <span className={isAbnormalFlag(r.flag) ? 'font-bold' : ''}>{formatResultValue(r.value)}</span> },
+            { header: 'Unit', cell: (r) => resultUnit(r.value) ?? test.unit ?? '', hideOnPhone: true },
+            { header: 'Range', cell: (r) => r.referenceRange?.text ?? 'None' },
+            { header: 'Flag', cell: (r) => <FlagBadge flag={r.flag} /> },
+          ]}
+          rows={newestFirst}
+          rowKey={(r) => r.id}
+        />
+      </Card>
+    </div>
+  );
+}
+
+export function ResultDetailPage(): ReactElement {
+  const { key = '' } = useParams();
+  const result = useResult(key);
+  const me = useMe();
+  const tz = me.data?.clinicTimeZone ?? 'UTC';
+  const title = result.data?.name ?? 'Result';
+  return (
+    <>
+      <Link to="/results" className="mb-3 inline-flex items-center gap-1 text-sm font-semibold text-teal-800 underline-offset-2 hover:underline">
+        <Icon name="chevron-right" className="h-4 w-4 rotate-180" />
+        All results
+      </Link>
+      <PageHeader title={title} description={result.data?.panel ?? undefined} />
+      {result.isPending ? (
+        <Skeleton lines={6} />
+      ) : result.isError ? (
+        <ErrorPanel error={result.error} onRetry={() => void result.refetch()} retrying={result.isFetching} />
+      ) : result.data.results.length === 0 ? (
+        <EmptyState>No results yet.</EmptyState>
+      ) : (
+        <History test={result.data} timeZone={tz} />
+      )}
+    </>
+  );
+}
