@@ -18,7 +18,8 @@ const sources = [path.join(web, 'src'), path.join(web, 'index.html'), path.join(
 const stale = !existsSync(built) || sources.some((s) => (statSync(s).isDirectory() ? newest(s) : statSync(s).mtimeMs) > statSync(built).mtimeMs);
 if (stale && !process.env.PORTICO_WEB_DIST) {
   process.stdout.write('Building the web app (first start, or its sources changed)...\n');
-  const r = spawnSync('npm', ['run', 'build', '-w', 'apps/web', '--', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  // Always a production bundle, whatever NODE_ENV the caller has (vitest sets "test").
+  const r = spawnSync('npm', ['run', 'build', '-w', 'apps/web', '--', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 await import('../apps/server/src/main');

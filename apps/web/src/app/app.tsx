@@ -1,23 +1,22 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
 import type { ReactElement } from 'react';
 import { RouterProvider } from 'react-router';
 import { setUnauthorizedHandler } from '../lib/api-client';
 import { createQueryClient } from '../lib/query-client';
 import { createAppRouter } from './router';
 
+// One router and one query client for the page's lifetime, made outside React: a side effect in a state
+// initializer runs twice under StrictMode, and a 401 would then navigate a router that is not on screen.
+const queryClient = createQueryClient();
+const router = createAppRouter();
+setUnauthorizedHandler(() => {
+  const { pathname, search } = router.state.location;
+  if (pathname === '/sign-in') return;
+  queryClient.clear();
+  void router.navigate(`/sign-in?next=${encodeURIComponent(pathname + search)}`, { replace: true });
+});
+
 export function App(): ReactElement {
-  const [{ queryClient, router }] = useState(() => {
-    const queryClient = createQueryClient();
-    const router = createAppRouter();
-    setUnauthorizedHandler(() => {
-      const { pathname, search } = router.state.location;
-      if (pathname === '/sign-in') return;
-      queryClient.clear();
-      void router.navigate(`/sign-in?next=${encodeURIComponent(pathname + search)}`, { replace: true });
-    });
-    return { queryClient, router };
-  });
   return (
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />
