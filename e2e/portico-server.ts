@@ -47,9 +47,11 @@ export async function startPortico(password: string, timeoutMs = 150_000): Promi
 
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'portico-e2e-'));
+  // Embedded defaults, as the README's first command runs: CI's DATABASE_URL/REDIS_URL are for the integration suites.
+  const { DATABASE_URL: _db, REDIS_URL: _redis, NODE_ENV: _env, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), PORTICO_DATA_DIR: dataDir, PORTICO_DEMO_PASSWORD: password },
+    env: { ...inherited, PORT: String(port), PORTICO_DATA_DIR: dataDir, PORTICO_DEMO_PASSWORD: password },
     detached: true, // its own process group, so stopping it also stops whatever it spawned
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -19,6 +19,11 @@ let sim: Awaited<ReturnType<typeof startSimulatorProcess>>;
 let dataDir: string;
 let pgDb: Awaited<ReturnType<typeof freshPostgresDatabase>> | undefined;
 const env: Record<string, string> = {};
+// Children get only the settings this test chose: CI exports DATABASE_URL/REDIS_URL for the whole run.
+const childEnv = () => {
+  const { DATABASE_URL: _db, REDIS_URL: _redis, ...rest } = process.env;
+  return { ...rest, ...env };
+};
 
 beforeAll(async () => {
   sim = await startSimulatorProcess({ latencyMs: 0, timeZone: 'America/New_York' });
@@ -38,7 +43,7 @@ afterAll(async () => {
 
 function run(args: string[], onLine?: (line: string) => void): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/admin/cli.ts', ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/admin/cli.ts', ...args], { cwd: root, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     readline.createInterface({ input: child.stdout! }).on('line', (l) => ((out += l + '\n'), onLine?.(l)));
     child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
@@ -78,7 +83,7 @@ describe('Portico against a real-OpenEMR configuration', () => {
     expect(created.out).toMatch(/linked to OpenEMR patient a35fb11a-2531-4527-8e52-cfeea92ac44f \(pid 5\)/);
 
     const port = 20000 + Math.floor(Math.random() * 20000);
-    const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], { cwd: root, env: { ...process.env, ...env, PORT: String(port) }, stdio: 'ignore', detached: true });
+    const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], { cwd: root, env: { ...childEnv(), PORT: String(port) }, stdio: 'ignore', detached: true });
     try {
       const base = `http://127.0.0.1:${port}`;
       for (let i = 0; i < 100 && !(await fetch(`${base}/healthz`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 200));
