@@ -43,7 +43,7 @@ const NAMES: Record<string, string> = {
   '5811-5': 'Urine specific gravity',
   '5803-2': 'Urine pH',
   '2887-8': 'Urine protein',
-  '20454-5': 'Urine protein',
+  '20454-5': 'Urine protein (test strip)',
   '5792-7': 'Urine glucose',
   '57698-3': 'Lipid panel',
   '24323-8': 'Comprehensive metabolic panel',

@@ -22,12 +22,22 @@ export function medicationsFrom(requests: MedicationRequest[]): Medication[] {
       startedOn: toCalendarDate(r.dispenseRequest?.validityPeriod?.start ?? r.authoredOn),
       prescriber: r.requester?.display ?? null,
     };
-    const key = name.toLowerCase().replace(/\s+/g, ' ').trim();
+    const key = medicationKey(name);
     const order = r.intent === 'order';
     const prev = byName.get(key);
     if (!prev || (order && !prev.order)) byName.set(key, { m, order });
   }
   return [...byName.values()].map((v) => v.m);
+}
+
+/**
+ * The same medicine named two ways ("Metformin hydrochloride 1000 MG Oral Tablet" on the prescription, "Metformin
+ * 1000 mg oral tablet" on the list) is one entry for the patient: its first word and its strength identify it.
+ */
+export function medicationKey(name: string): string {
+  const n = name.toLowerCase().replace(/\s+/g, ' ').trim();
+  const strength = /(\d+(?:\.\d+)?)\s*(mg|mcg|µg|g|ml|units?|iu|%)\b/.exec(n);
+  return strength ? `${n.split(' ')[0]}|${strength[1]}${strength[2]}` : n;
 }
 
 export function allergyFrom(a: AllergyIntolerance): Allergy | null {
