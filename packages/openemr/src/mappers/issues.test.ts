@@ -25,12 +25,3 @@ describe('enriching FHIR problems and allergies with the standard API lists', ()
     expect(enrichAllergy(allergy, { uuid: 'u2', severity_al: 'mild_to_moderate', reaction: '' }).severity).toBe('mild to moderate');
   });
 });
-
-describe('one entry per medicine', () => {
-  it('merges a prescription and its medication-list entry named two ways, but not different strengths', async () => {
-    const { medicationKey } = await import('./clinical');
-    expect(medicationKey('Metformin hydrochloride 1000 MG Oral Tablet')).toBe(medicationKey('Metformin 1000 mg oral tablet'));
-    expect(medicationKey('Lisinopril 10 MG Oral Tablet')).not.toBe(medicationKey('Lisinopril 20 MG Oral Tablet'));
-    expect(medicationKey('Albuterol inhaler')).toBe('albuterol inhaler');
-  });
-});
