@@ -14,7 +14,7 @@ export interface AppDeps {
   metrics: Metrics;
   openemr: OpenEmrClient;
   auth: AuthService;
-  cookie: { name: string; options(maxAgeMs: number): CookieSerializeOptions };
+  cookie: { name: string; options(maxAgeMs: number): CookieSerializeOptions; clearOptions: CookieSerializeOptions };
   now(): Date;
   /** Readiness of things other than the database (OpenEMR, Redis). */
   readiness(): Promise<{ name: string; ok: boolean; detail?: string }[]>;
@@ -25,5 +25,7 @@ export function sessionCookie(secure: boolean): AppDeps['cookie'] {
   return {
     name: secure ? '__Host-portico_session' : 'portico_session',
     options: (maxAgeMs) => ({ path: '/', httpOnly: true, secure, sameSite: 'strict', maxAge: Math.floor(maxAgeMs / 1000) }),
+    // Browsers ignore a __Host- cookie set without Secure, so clearing must repeat every attribute.
+    clearOptions: { path: '/', httpOnly: true, secure, sameSite: 'strict' },
   };
 }

@@ -17,12 +17,28 @@ import { recordsRoutes } from './modules/records/routes';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+function sameOrigin(origin: string, host: string | undefined, publicUrl: string | undefined): boolean {
+  try {
+    const o = new URL(origin);
+    return o.host === host || (publicUrl !== undefined && o.origin === new URL(publicUrl).origin);
+  } catch {
+    return false;
+  }
+}
+
 export type PorticoApp = FastifyInstance & { routeTable: DeclaredRoute[] };
 
 export async function buildApp(deps: AppDeps, opts: { logger?: Logger } = {}): Promise<PorticoApp> {
   const app = Fastify({ ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }), trustProxy: false, bodyLimit: 64 * 1024, return503OnClosing: true,
     // Per-request lines would flood the console; latency by route is in /metrics.
-    logController: new LogController({ disableRequestLogging: true }) }) as unknown as FastifyInstance;
+    logController: new LogController({ disableRequestLogging: true }),
+    // Errors raised before routing (over-long or malformed URLs) still answer as problem+json.
+    frameworkErrors: (err, req, reply) => {
+      reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'").header('x-content-type-options', 'nosniff').header('cache-control', 'no-store');
+      const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      return sendProblem(reply, new HttpProblem(tooLong ? 414 : 400, tooLong ? 'uri-too-long' : 'bad-url', tooLong ? 'The address is too long' : 'The address is not valid'), req.url.slice(0, 200));
+    },
+  }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const routeTable = enforceDeclaredPolicies(app);
@@ -49,13 +65,15 @@ export async function buildApp(deps: AppDeps, opts: { logger?: Logger } = {}): P
     const policy = req.routeOptions.config?.policy;
     // CSRF: a cross-site form cannot send JSON or a custom header, and the cookie is SameSite=Strict as well.
     if (UNSAFE.has(req.method) && req.url.startsWith('/api/')) {
-      const json = (req.headers['content-type'] ?? '').startsWith('application/json');
+      const json = (req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json');
       if (!json && !req.headers['x-portico-csrf']) return sendProblem(reply, problems.csrf());
+      // Defence in depth: a browser names the page that sent a write; it must be this site.
+      if (req.headers.origin && !sameOrigin(req.headers.origin, req.headers.host, deps.config.publicUrl)) return sendProblem(reply, problems.crossOrigin());
     }
     const token = req.cookies[deps.cookie.name];
     if (token) req.session = await deps.auth.resolve(token);
     if (policy === 'patient' && !req.session) {
-      if (token) reply.clearCookie(deps.cookie.name, { path: '/' });
+      if (token) reply.clearCookie(deps.cookie.name, deps.cookie.clearOptions);
       return sendProblem(reply, problems.unauthenticated());
     }
   });
@@ -76,6 +94,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: Logger } = {}): P
       req.log.warn({ err: err.name, msg: err.message }, 'OpenEMR call failed');
       return sendProblem(reply, problems.ehrUnavailable(), req.url);
     }
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendProblem(reply, new HttpProblem(413, 'payload-too-large', 'The request is too large'), req.url);
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendProblem(reply, new HttpProblem(415, 'unsupported-media-type', 'Send JSON (application/json)'), req.url);
     if (err.statusCode === 429) return sendProblem(reply, new HttpProblem(429, 'rate-limited', 'Too many attempts', 'Wait a minute and try again.'), req.url);
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return sendProblem(reply, new HttpProblem(err.statusCode, 'bad-request', 'The request is not valid', err.message), req.url);

@@ -7,7 +7,7 @@ import { FARRAH_PORTAL_PASSWORD, RECORDED_CLIENT_SECRET } from './seed';
 import { shapeDiff } from './test-support/shape';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const dir = process.env.OPENEMR_RECORDINGS_DIR ?? path.resolve(repoRoot, '../shared/openemr/recorded');
+const dir = process.env.OPENEMR_RECORDINGS_DIR ?? path.resolve(repoRoot, 'fixtures/openemr-recorded');
 const RECORDED_BASE = 'http://127.0.0.1:8300';
 
 interface Recording {

@@ -19,7 +19,8 @@ export const problems = {
   unauthenticated: () => new HttpProblem(401, 'unauthenticated', 'Sign in to continue'),
   signInFailed: () => new HttpProblem(401, 'sign-in-failed', 'Email or password is incorrect', 'Check both and try again.'),
   forbidden: () => new HttpProblem(403, 'forbidden', 'You do not have access to this'),
-  csrf: () => new HttpProblem(403, 'csrf', 'Request refused', 'Missing the x-portico-csrf header.'),
+  csrf: () => new HttpProblem(403, 'csrf', 'Request refused', 'Send JSON, or the x-portico-csrf header.'),
+  crossOrigin: () => new HttpProblem(403, 'cross-origin', 'Request refused', 'The request came from another site.'),
   notFound: (what = 'Resource') => new HttpProblem(404, 'not-found', `${what} not found`),
   ehrUnavailable: () => new HttpProblem(503, 'ehr-unavailable', 'Your health record is temporarily unavailable', 'Please try again in a moment.'),
 };

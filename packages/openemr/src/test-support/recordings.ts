@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../../..');
-export const RECORDED_DIR = path.resolve(repoRoot, '../shared/openemr/recorded');
+export const RECORDED_DIR = process.env.OPENEMR_RECORDINGS_DIR ?? path.resolve(repoRoot, 'fixtures/openemr-recorded');
 export const RECORDED_BASE = 'http://127.0.0.1:8300';
 export const FARRAH = { uuid: 'a35fb11a-2531-4527-8e52-cfeea92ac44f', pid: '5' };
 export const BRENT = { uuid: 'a35fb11a-2543-4ed9-8460-d67105af09f4', pid: '41' };

@@ -48,11 +48,41 @@ describe('sign-in and sessions', () => {
     expect(res.status).toBe(403);
   });
 
+  it('refuses a write sent from another site (Origin), and accepts media types in any case', async () => {
+    const body = { email: 'patient@demo.portico.test', password: DEMO_PASSWORD };
+    const evil = await p.client().post('/api/v1/auth/sign-in', body, { origin: 'https://evil.example' });
+    expect(evil.status).toBe(403);
+    expect(((await evil.json()) as { type: string }).type).toBe('https://portico.dev/problems/cross-origin');
+    expect((await p.client().post('/api/v1/auth/sign-in', body, { origin: p.url })).status).toBe(200);
+    expect((await p.client().post('/api/v1/auth/sign-in', JSON.stringify(body), { 'content-type': 'Application/JSON' })).status).toBe(200);
+  });
+
+  it('answers framework-level errors as problem+json too: over-long ids, oversized and non-JSON bodies', async () => {
+    const c = await p.signIn();
+    const long = await c.get(`/api/v1/records/results/${'a'.repeat(150)}`);
+    expect([400, 414]).toContain(long.status);
+    expect(long.headers.get('content-type')).toMatch(/problem\+json/);
+    expect(await long.text()).not.toMatch(/FST_|fastify/i);
+    const big = await p.client().post('/api/v1/auth/sign-in', { email: 'a@b.c', password: 'x'.repeat(200_000) });
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as { type: string }).type).toBe('https://portico.dev/problems/payload-too-large');
+    const xml = await p.client().post('/api/v1/auth/sign-in', '<a/>', { 'content-type': 'application/xml', 'x-portico-csrf': '1' });
+    expect(xml.status).toBe(415);
+  });
+
   it('sign-out revokes the session on the server, not just the cookie', async () => {
     const c = await p.signIn();
     const stolen = new Map(c.jar);
     expect((await c.get('/api/v1/me')).status).toBe(200);
-    expect((await c.post('/api/v1/auth/sign-out', undefined, { 'x-portico-csrf': '1' })).status).toBe(204);
+    const out = await c.post('/api/v1/auth/sign-out', undefined, { 'x-portico-csrf': '1' });
+    expect(out.status).toBe(204);
+    // The browser only drops a __Host- cookie when the clearing cookie repeats Secure (and the other attributes).
+    const cleared = out.headers.getSetCookie().find((x) => x.startsWith('__Host-portico_session=;'));
+    expect(cleared).toMatch(/Max-Age=0/i);
+    expect(cleared).toMatch(/; Secure/i);
+    expect(cleared).toMatch(/; HttpOnly/i);
+    expect(cleared).toMatch(/; SameSite=Strict/i);
+    expect(cleared).toMatch(/; Path=\//i);
     const replay = p.client();
     for (const [k, v] of stolen) replay.jar.set(k, v);
     expect((await replay.get('/api/v1/me')).status).toBe(401);

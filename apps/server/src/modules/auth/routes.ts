@@ -34,7 +34,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
     schema: { tags: ['auth'], response: { 204: z.null() } },
   }, async (req, reply) => {
     if (req.session) await deps.auth.signOut(req.session.idHash);
-    reply.clearCookie(cookie.name, { path: '/' });
+    reply.clearCookie(cookie.name, cookie.clearOptions);
     noStore(reply);
     return reply.status(204).send(null);
   });
