@@ -44,11 +44,12 @@ export async function bootstrap(config: Config, log: Logger, opts: { pgliteDir?:
     });
     // A new simulator holds no earlier tokens: forget ours.
     await clearTokens(database.db);
-    settings = { baseUrl: sim.url, site: 'default', clientId: client.client_id, clientSecret: client.client_secret, serviceUsername: SIM_SERVICE_USER.username, servicePassword: SIM_SERVICE_USER.password, clinicTimeZone: config.clinic.timeZone, timeoutMs: config.openemr.timeoutMs };
+    settings = { baseUrl: sim.url, site: 'default', clientId: client.client_id, clientSecret: client.client_secret, serviceUsername: SIM_SERVICE_USER.username, servicePassword: SIM_SERVICE_USER.password, clinicTimeZone: config.clinic.timeZone, timeoutMs: config.openemr.timeoutMs, appointmentCategories: config.openemr.appointmentCategories };
   } else {
     settings = {
       baseUrl: config.openemr.baseUrl!, site: config.openemr.site, clientId: config.openemr.clientId!, clientSecret: config.openemr.clientSecret,
       serviceUsername: config.openemr.serviceUsername, servicePassword: config.openemr.servicePassword, clinicTimeZone: config.clinic.timeZone, timeoutMs: config.openemr.timeoutMs,
+      appointmentCategories: config.openemr.appointmentCategories,
     };
   }
 

@@ -30,6 +30,17 @@ const Env = z
     OPENEMR_CLIENT_SECRET: z.string().optional(),
     OPENEMR_SERVICE_USERNAME: z.string().optional(),
     OPENEMR_SERVICE_PASSWORD: z.string().optional(),
+    OPENEMR_APPOINTMENT_CATEGORIES: z
+      .string()
+      .transform((v, ctx) => {
+        try {
+          return z.record(z.string().regex(/^\d+$/), z.string().min(1)).parse(JSON.parse(v));
+        } catch {
+          ctx.addIssue({ code: 'custom', message: 'a JSON object of calendar category id to name, e.g. {"9":"Follow-up visit"}' });
+          return z.NEVER;
+        }
+      })
+      .optional(),
     OPENEMR_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
     OPENEMR_SIM_LATENCY_MS: z.coerce.number().int().min(0).max(10000).default(0),
   })
@@ -74,6 +85,7 @@ function toConfig(env: z.infer<typeof Env>) {
       serviceUsername: env.OPENEMR_SERVICE_USERNAME,
       servicePassword: env.OPENEMR_SERVICE_PASSWORD,
       timeoutMs: env.OPENEMR_TIMEOUT_MS,
+      appointmentCategories: env.OPENEMR_APPOINTMENT_CATEGORIES,
       simLatencyMs: env.OPENEMR_SIM_LATENCY_MS,
     },
   };

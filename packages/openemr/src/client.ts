@@ -37,7 +37,7 @@ export function createOpenEmrClient(
   return {
     internals: { http, tokens, fhir, rest },
     forPatient(link: PatientLink) {
-      return new OpenEmrPatientEhr(link, fhir, rest, settings.clinicTimeZone, hooks, practitioners);
+      return new OpenEmrPatientEhr(link, fhir, rest, settings.clinicTimeZone, hooks, practitioners, settings.appointmentCategories);
     },
     async getPatient(uuid: string) {
       return patientFromRest(await rest.one<RestPatient>({ template: 'api/patient/:puuid', params: { puuid: uuid } }));

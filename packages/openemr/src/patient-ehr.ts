@@ -17,6 +17,11 @@ import type { RestClient } from './rest-client';
 import { keepOwn } from './scoping';
 import type { OpenEmrHooks, PatientEhr, PatientLink } from './types';
 
+const isUpcoming = (r: Record<string, unknown>, now: number): boolean => {
+  const date = typeof r.pc_eventDate === 'string' ? r.pc_eventDate : null;
+  // A day of slack either side of the clinic's midnight keeps this cheap and never misses today's visits.
+  return date !== null && Date.parse(`${date}T23:59:59Z`) + 86_400_000 >= now;
+};
 const notNull = <T>(x: T | null): x is T => x !== null;
 const byDateDesc = <T>(key: (t: T) => string | null) => (a: T, b: T) => (key(b) ?? '').localeCompare(key(a) ?? '');
 
@@ -29,6 +34,7 @@ export class OpenEmrPatientEhr implements PatientEhr {
     private readonly timeZone: string,
     private readonly hooks: OpenEmrHooks,
     private readonly practitioners: PractitionerNames,
+    private readonly categories?: Record<string, string>,
   ) {}
 
   async patient(): Promise<PatientSummary> {
@@ -86,8 +92,12 @@ export class OpenEmrPatientEhr implements PatientEhr {
     const template = 'api/patient/:pid/appointment';
     const records = await this.rest.list<Record<string, unknown>>({ template, params: { pid: this.link.pid } });
     const own = keepOwn(records, appointmentOwner, this.link, { endpoint: `GET ${template}`, resourceType: 'appointment', hooks: this.hooks });
-    const mapped = await Promise.all(own.map(async (r) => {
-      const a = appointmentFromRest(r, this.timeZone);
+    const now = Date.now();
+    const mapped = await Promise.all(own.map(async (listed) => {
+      // 7.0.2's list leaves out the reason and the duration; the single read has them. Upcoming visits only:
+      // they are few, and they are what a patient prepares for.
+      const r = isUpcoming(listed, now) ? await this.appointmentDetail(listed) : listed;
+      const a = appointmentFromRest(r, this.timeZone, this.categories);
       // 7.0.2 lists only the provider's uuid (no pce_aid_fname/lname).
       if (a && !a.provider) a.provider = await this.practitioners.name(typeof r.pce_aid_uuid === 'string' ? r.pce_aid_uuid : null);
       return a;
@@ -115,6 +125,19 @@ export class OpenEmrPatientEhr implements PatientEhr {
 
   private async documentReferences(): Promise<DocumentReference[]> {
     return (await this.search<DocumentReference>('DocumentReference', {}, 'subject')).filter(isVisibleDocument);
+  }
+
+  private async appointmentDetail(listed: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const template = 'api/patient/:pid/appointment/:eid';
+    try {
+      const [one] = await this.rest.list<Record<string, unknown>>({ template, params: { pid: this.link.pid, eid: String(listed.pc_eid) } });
+      // The single read ignores :pid, so its answer is checked for ownership like any other.
+      const own = one ? keepOwn([one], appointmentOwner, this.link, { endpoint: `GET ${template}`, resourceType: 'appointment', hooks: this.hooks }) : [];
+      return own[0] ? { ...listed, ...own[0] } : listed;
+    } catch (err) {
+      this.hooks.log?.warn({ endpoint: `GET ${template}`, error: (err as Error).name }, 'appointment details unavailable');
+      return listed;
+    }
   }
 
   /** The standard API's issue lists carry titles, reactions and dates that FHIR drops; without them, FHIR alone. */

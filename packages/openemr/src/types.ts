@@ -18,6 +18,11 @@ export interface OpenEmrSettings {
   timeoutMs?: number;
   /** Retries for idempotent reads. Defaults 2. */
   retries?: number;
+  /**
+   * Names of the clinic's calendar categories by pc_catid. OpenEMR 7.0.2's appointment API gives only the id;
+   * defaults to the categories OpenEMR ships with.
+   */
+  appointmentCategories?: Record<string, string>;
 }
 
 /** Stored OAuth2 tokens for the service account. The server persists them encrypted. */

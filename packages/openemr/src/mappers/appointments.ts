@@ -18,6 +18,17 @@ export function appointmentStatus(code: string | null | undefined): AppointmentS
   }
 }
 
+/** The visit categories a new OpenEMR site ships with (openemr_postcalendar_categories); clinics may rename them. */
+export const DEFAULT_APPOINTMENT_CATEGORIES: Record<string, string> = {
+  '5': 'Office Visit',
+  '9': 'Established Patient',
+  '10': 'New Patient',
+  '12': 'Health and Behavioral Assessment',
+  '13': 'Preventive Care Services',
+  '14': 'Ophthalmological Services',
+  '15': 'Group Therapy',
+};
+
 /** Whose appointment a REST record says it is: puuid when present, else the pid columns. */
 export function appointmentOwner(rec: Record<string, unknown>): { uuid: string | null; pid: string | null } {
   return { uuid: nonEmpty(rec.puuid), pid: nonEmpty(rec.pid) ?? nonEmpty(rec.pc_pid) };
@@ -27,7 +38,7 @@ export function appointmentOwner(rec: Record<string, unknown>): { uuid: string |
  * GET /api/patient/:pid/appointment record -> Appointment. Times are clinic-local wall times. OpenEMR 7.0.2 lists
  * pc_endTime as "00:00:00" and omits pc_duration, so an end that is not after the start is treated as unknown.
  */
-export function appointmentFromRest(rec: Record<string, unknown>, timeZone: string): Appointment | null {
+export function appointmentFromRest(rec: Record<string, unknown>, timeZone: string, categories: Record<string, string> = DEFAULT_APPOINTMENT_CATEGORIES): Appointment | null {
   const id = str(rec.pc_eid) ?? str(rec.pc_uuid);
   const date = nonEmpty(rec.pc_eventDate);
   const startTime = nonEmpty(rec.pc_startTime);
@@ -44,7 +55,7 @@ export function appointmentFromRest(rec: Record<string, unknown>, timeZone: stri
     start,
     end,
     status: appointmentStatus(str(rec.pc_apptstatus)),
-    type: nonEmpty(rec.pc_title) ?? nonEmpty(rec.pc_catname),
+    type: nonEmpty(rec.pc_title) ?? nonEmpty(rec.pc_catname) ?? categories[str(rec.pc_catid) ?? ''] ?? null,
     provider: provider || null,
     location: nonEmpty(rec.facility_name),
     comment: nonEmpty(rec.pc_hometext),

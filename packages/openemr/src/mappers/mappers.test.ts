@@ -132,7 +132,10 @@ describe('appointments (recorded REST)', () => {
   const recs = recording('api-patient-appointment-list').response.body as Record<string, unknown>[];
   it('maps local times with the clinic zone; the bogus 00:00:00 end is unknown', () => {
     const a = recs.map((r) => appointmentFromRest(r, NY));
-    expect(a[0]).toEqual({ id: '7', start: '2026-12-15T15:00:00.000Z', end: null, status: 'proposed', type: null, provider: null, location: 'Harness Demo Clinic', comment: null });
+    expect(a[0]).toEqual({ id: '7', start: '2026-12-15T15:00:00.000Z', end: null, status: 'proposed', type: 'Established Patient', provider: null, location: 'Harness Demo Clinic', comment: null });
+    // The single read carries the reason and the duration that the list leaves out.
+    const read = recording('api-patient-appointment-read.json').response.body as Record<string, unknown>[];
+    expect(appointmentFromRest(read[0]!, NY)).toMatchObject({ comment: 'Blood pressure recheck', end: '2026-12-15T15:15:00.000Z' });
     expect(a[2]).toMatchObject({ id: '9', status: 'fulfilled', start: '2026-11-20T14:30:00.000Z' });
   });
   it('uses provider names, title and end/duration when present', () => {

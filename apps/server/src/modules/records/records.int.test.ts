@@ -89,6 +89,10 @@ describe('the rest of the record', () => {
     expect(a.past.length).toBeGreaterThan(0);
     expect(a.upcoming.every((x) => (x.end ?? x.start) >= now)).toBe(true);
     expect(a.upcoming.map((x) => x.start)).toEqual([...a.upcoming.map((x) => x.start)].sort());
+    // What the visit is: the category name, and for upcoming visits the reason and the end time.
+    expect(a.upcoming.every((x) => x.type !== null)).toBe(true);
+    expect(a.upcoming.some((x) => x.comment === 'Quarterly diabetes check')).toBe(true);
+    expect(a.upcoming.every((x) => x.end !== null && x.end > x.start)).toBe(true);
   });
 });
 
