@@ -25,7 +25,11 @@ export function medicationsFrom(requests: MedicationRequest[]): Medication[] {
     const key = medicationKey(name);
     const order = r.intent === 'order';
     const prev = byName.get(key);
-    if (!prev || (order && !prev.order)) byName.set(key, { m, order });
+    // The entry that wins keeps the earliest start: the list entry says since when the patient has taken it,
+    // the newest prescription only when it was last renewed.
+    const earliest = [prev?.m.startedOn, m.startedOn].filter((d): d is string => !!d).sort()[0] ?? null;
+    if (!prev || (order && !prev.order)) byName.set(key, { m: { ...m, startedOn: earliest }, order });
+    else prev.m.startedOn = earliest;
   }
   return [...byName.values()].map((v) => v.m);
 }
