@@ -24,6 +24,7 @@ const Env = z
     PORTICO_DEMO_PASSWORD: z.string().min(12).optional(),
     PORTICO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     PORTICO_WEB_DIST: z.string().optional(),
+    PORTICO_METRICS_TOKEN: z.string().min(16).optional(),
     OPENEMR_BASE_URL: optionalUrl,
     OPENEMR_SITE: z.string().regex(/^[A-Za-z0-9.-]+$/).default('default'),
     OPENEMR_CLIENT_ID: z.string().optional(),
@@ -76,6 +77,7 @@ function toConfig(env: z.infer<typeof Env>) {
     demoPassword: env.PORTICO_DEMO_PASSWORD,
     logLevel: env.PORTICO_LOG_LEVEL,
     webDist: env.PORTICO_WEB_DIST,
+    metricsToken: env.PORTICO_METRICS_TOKEN,
     openemr: {
       /** Unset: demo mode, Portico starts the simulator on a loopback port. */
       baseUrl: env.OPENEMR_BASE_URL?.replace(/\/+$/, ''),

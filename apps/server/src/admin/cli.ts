@@ -4,7 +4,7 @@ import { buildAuthorizationRequest, exchangeAuthorizationCode, registerClient, S
 import { bootstrap } from '../bootstrap';
 import { loadConfig } from '../config';
 import { accountsRepo } from '../modules/accounts/repo';
-import { AccountInputError, accountsService } from '../modules/accounts/service';
+import { AccountInputError, accountsService, validateAccountInput } from '../modules/accounts/service';
 import { loadMasterKey, Sealer } from '../platform/crypto';
 import { openDatabase } from '../platform/db/client';
 import { createLogger } from '../platform/log';
@@ -26,6 +26,11 @@ const fail = (msg: string): never => {
 async function accountsCreate(values: Record<string, string | undefined>): Promise<void> {
   const { email, patient, password } = values;
   if (!email || !patient || !password) fail(`accounts:create needs --email, --patient and --password\n\n${USAGE}`);
+  try {
+    validateAccountInput({ email: email!, password: password! });
+  } catch (err) {
+    fail((err as Error).message);
+  }
   const config = loadConfig();
   const log = createLogger('warn');
   const runtime = await bootstrap(config, log);
@@ -43,6 +48,7 @@ async function accountsCreate(values: Record<string, string | undefined>): Promi
 
 async function openemrRegister(values: Record<string, string | undefined>): Promise<void> {
   const baseUrl = values['base-url'] ?? fail('openemr:register needs --base-url');
+  if (!URL.canParse(baseUrl!) || !/^https?:$/.test(new URL(baseUrl!).protocol)) fail(`--base-url must be an http(s) URL, e.g. https://emr.example.org (got ${baseUrl})`);
   const port = Number(values['redirect-port'] ?? 8765);
   const client = await registerClient(baseUrl!.replace(/\/+$/, ''), values.site ?? 'default', {
     client_name: 'Portico patient portal', application_type: 'private', redirect_uris: [`http://127.0.0.1:${port}/callback`], scope: SERVICE_SCOPES,

@@ -4,6 +4,7 @@ import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client
 export function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  registry.removeSingleMetric('nodejs_version_info'); // no version disclosure
   const httpDuration = new Histogram({
     name: 'portico_http_request_duration_seconds',
     help: 'HTTP request latency by route template',

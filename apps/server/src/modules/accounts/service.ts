@@ -12,15 +12,21 @@ export const normalizePassword = (password: string): string => password.normaliz
 
 export const hashPassword = (password: string): Promise<string> => argon2.hash(normalizePassword(password), ARGON);
 
+/** Checks an account's email and password before anything else is done with them; throws AccountInputError. */
+export function validateAccountInput(input: { email: string; password: string }): { email: string; password: string } {
+  const email = normalizeEmail(input.email);
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new AccountInputError('email is not a valid address');
+  const password = normalizePassword(input.password);
+  if ([...password].length < 12) throw new AccountInputError('password must be at least 12 characters');
+  if ([...password].length > 128) throw new AccountInputError('password must be at most 128 characters');
+  return { email, password };
+}
+
 export function accountsService(repo: AccountsRepo) {
   return {
     /** Creates an account linked to one OpenEMR patient, or (upsert) re-links and resets an existing one. */
     async createOrUpdate(input: { email: string; password: string; patientUuid: string; patientPid: string; upsert?: boolean }): Promise<{ account: AccountRow; created: boolean }> {
-      const email = normalizeEmail(input.email);
-      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new AccountInputError('email is not a valid address');
-      const pw = normalizePassword(input.password);
-      if ([...pw].length < 12) throw new AccountInputError('password must be at least 12 characters');
-      if ([...pw].length > 128) throw new AccountInputError('password must be at most 128 characters');
+      const { email, password: pw } = validateAccountInput(input);
       const passwordHash = await hashPassword(pw);
       const existing = await repo.byEmail(email);
       if (existing) {

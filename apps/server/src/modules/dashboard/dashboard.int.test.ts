@@ -79,6 +79,23 @@ describe('GET /api/v1/dashboard', () => {
     expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/); // no ids in labels
   });
 
+  it('does not disclose the runtime version in metrics', async () => {
+    expect(await (await fetch(`${p.url}/metrics`)).text()).not.toMatch(/nodejs_version_info/);
+  });
+
+  it('requires a bearer token for /metrics when PORTICO_METRICS_TOKEN is set', async () => {
+    const guarded = await startPortico({ PORTICO_METRICS_TOKEN: 'a-long-enough-metrics-token' });
+    try {
+      expect((await fetch(`${guarded.url}/metrics`)).status).toBe(401);
+      expect((await fetch(`${guarded.url}/metrics`, { headers: { authorization: 'Bearer wrong-token-of-some-length' } })).status).toBe(401);
+      const ok = await fetch(`${guarded.url}/metrics`, { headers: { authorization: 'Bearer a-long-enough-metrics-token' } });
+      expect(ok.status).toBe(200);
+      expect(await ok.text()).toMatch(/portico_http_request_duration_seconds/);
+    } finally {
+      await guarded.close();
+    }
+  }, 60_000);
+
   it('reports readiness of the database and OpenEMR', async () => {
     const res = await fetch(`${p.url}/readyz`);
     expect(res.status).toBe(200);

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-deps';
+import { safeEqual } from '../../platform/crypto';
+import { HttpProblem, sendProblem } from '../../http/problem';
 
 export function healthRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get('/healthz', { config: { policy: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
@@ -17,7 +19,12 @@ export function healthRoutes(app: FastifyInstance, deps: AppDeps): void {
     return reply.status(ok ? 200 : 503).send({ status: ok ? 'ready' : 'not-ready', checks });
   });
 
-  app.get('/metrics', { config: { policy: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+  // Public on a private network by default (Prometheus scrapes it); with PORTICO_METRICS_TOKEN set, bearer only.
+  app.get('/metrics', { config: { policy: 'public' }, schema: { hide: true } }, async (req, reply) => {
+    const token = deps.config.metricsToken;
+    if (token && !safeEqual(req.headers.authorization ?? '', `Bearer ${token}`)) {
+      return sendProblem(reply.header('www-authenticate', 'Bearer'), new HttpProblem(401, 'unauthenticated', 'Metrics need a bearer token'));
+    }
     reply.type(deps.metrics.registry.contentType);
     return deps.metrics.registry.metrics();
   });
