@@ -67,7 +67,8 @@ export function seedDemo1(db: Db, anchor: string): void {
   c.labs(CMP, addDays(anchor, -200), 7, ed.eid, 0, { '2345-7': ['48', 'vlow'], '2823-3': ['3.2', 'low'] });
   c.labs(CMP, addDays(anchor, -420), 8, null, 0, { '2345-7': ['320', 'vhigh'], '33914-3': ['>90', 'no'] });
   c.labs(URINALYSIS, addDays(anchor, -420), 8, null, 0, { '5792-7': ['Trace', 'yes'], '2887-8': ['Negative', 'no'] });
-  c.labs(HBA1C, addDays(anchor, -30), 8, null, 0, { '4548-4': ['7.4', 'high'] });
+  const latestA1c = addDays(anchor, -30);
+  c.labs(HBA1C, latestA1c, 8, null, 0, { '4548-4': ['7.4', 'high'] });
   c.labs(CRP, addDays(anchor, -200), 7, ed.eid, 0);
   c.labs(CULTURE, addDays(anchor, -420), 8, null, 0);
   c.rx('Metformin hydrochloride 1000 MG Oral Tablet', '861004', addDays(anchor, -91), 8, 'Take 1 tablet by mouth twice daily with meals', 'Diabetes', lastEid, 2);
@@ -82,8 +83,9 @@ export function seedDemo1(db: Db, anchor: string): void {
   c.appointment(weekdayOnOrAfter(addDays(anchor, 7)), time(9, 30), 30, 'AVM', 8, 9, 'Established Patient', 'Quarterly diabetes check');
   c.appointment(weekdayOnOrAfter(addDays(anchor, 35)), time(13, 0), 15, '^', 7, 5, 'Office Visit', 'Eye exam referral discussion', 4);
   c.appointment(weekdayOnOrAfter(addDays(anchor, 98)), time(10, 0), 30, '-', 8, 9, 'Established Patient', 'Quarterly diabetes check');
-  const d1 = addDays(anchor, -95);
-  c.document('lab-report-hba1c.pdf', 'application/pdf', d1, 'Lab Report', pdf('Laboratory report', ['Patient: Dana Demopatient', `Collected: ${d1}`, 'Hemoglobin A1c: 7.1 % (H)', 'Reference: 4.0-5.6 %'], d1));
+  // The report says what the results page shows for the same draw.
+  const d1 = latestA1c;
+  c.document('lab-report-hba1c.pdf', 'application/pdf', d1, 'Lab Report', pdf('Laboratory report', ['Patient: Dana Demopatient', `Collected: ${d1}`, 'Hemoglobin A1c: 7.4 % (H)', 'Reference: 4.0-5.6 %'], d1));
   const d2 = addDays(anchor, -91);
   c.document('visit-summary.pdf', 'application/pdf', d2, 'Medical Record', pdf('After-visit summary', ['Diabetes and blood pressure follow-up.', 'Continue metformin, lisinopril and atorvastatin.', 'Return in 3 months.'], d2));
   c.document('foot-photo.png', 'image/png', addDays(anchor, -180), 'Medical Record', () => Promise.resolve(makePng(64, 48, 42)));
