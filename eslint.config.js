@@ -1,5 +1,10 @@
 // Lint keeps the architecture honest: boundaries between workspaces and between web features.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import tseslint from 'typescript-eslint';
+import { boundariesPlugin } from './tools/eslint-boundaries.js';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
 
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 const ours = (...names) => names.map((n) => ({ group: [`@portico/${n}`, `@portico/${n}/*`], message: `this workspace may not import @portico/${n} (see ARCHITECTURE.md)` }));
@@ -21,11 +26,8 @@ export default tseslint.config(
   { files: ['packages/openemr/**/*.test.ts'], rules: restrict(ours('server', 'web')) },
   { files: ['packages/openemr-sim/**'], rules: restrict(ours('domain', 'openemr', 'server', 'web')) },
   // The server reaches the simulator over HTTP only, never by import.
-  { files: ['apps/server/**'], rules: restrict([...ours('openemr-sim', 'web'), { group: ['**/openemr-sim/**'], message: 'the server never imports the simulator' }]) },
+  { files: ['apps/server/**'], rules: restrict(ours('openemr-sim', 'web')) },
   { files: ['apps/web/**'], rules: restrict(ours('openemr', 'openemr-sim', 'server')) },
-  // Web features do not import each other: shared code lives in components/ or lib/.
-  ...['dashboard', 'results', 'vitals', 'record', 'documents', 'appointments', 'auth'].map((f) => ({
-    files: [`apps/web/src/features/${f}/**`],
-    rules: restrict([...ours('openemr', 'openemr-sim', 'server'), { group: ['**/features/*', '**/features/*/**', `!**/features/${f}/**`], message: 'features do not import each other' }]),
-  })),
+  // Relative imports, resolved: web features do not import each other; the server does not reach into the simulator.
+  { files: ['apps/**/*.{ts,tsx}'], plugins: { portico: boundariesPlugin(root) }, rules: { 'portico/import-boundaries': 'error' } },
 );

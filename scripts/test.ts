@@ -15,7 +15,7 @@ const only = process.argv.slice(2);
 
 interface Suite { name: string; args: string[]; env?: Record<string, string>; needs?: () => string | null }
 const suites: Suite[] = [
-  { name: 'unit-contract-integration-pglite', args: ['packages', 'apps'], env: { PORTICO_TEST_DB: 'pglite' } },
+  { name: 'unit-contract-integration-pglite', args: ['packages', 'apps', 'fixtures', 'scripts'], env: { PORTICO_TEST_DB: 'pglite' } },
   {
     // The server's integration tests again, on the real PostgreSQL and Redis.
     name: 'integration-postgres-redis', args: ['apps/server', '--exclude', '**/*.unit.test.ts'], env: { PORTICO_TEST_DB: 'postgres', PORTICO_TEST_CACHE: 'redis' },
