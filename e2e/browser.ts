@@ -19,9 +19,22 @@ export async function launchChromium(): Promise<Browser> {
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
+/**
+ * Best-practice rules run on top of the WCAG tags: landmarks (each unique and named, one main, nothing outside them)
+ * and headings. Listed by id because the 'best-practice' tag as a whole also brings rules that change with axe releases.
+ */
+export const AXE_BEST_PRACTICE_RULES = [
+  'landmark-unique', 'landmark-one-main', 'landmark-no-duplicate-banner', 'landmark-no-duplicate-contentinfo',
+  'landmark-no-duplicate-main', 'landmark-banner-is-top-level', 'landmark-main-is-top-level',
+  'landmark-complementary-is-top-level', 'landmark-contentinfo-is-top-level', 'region', 'page-has-heading-one',
+  'heading-order', 'empty-heading',
+];
+
 /** Runs axe and returns its violations as readable lines (empty when there are none). */
 export async function axeViolations(page: Page, label: string): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  // Rules enabled by id run as well as the tagged ones. options() replaces all options, so it comes before withTags().
+  const rules = Object.fromEntries(AXE_BEST_PRACTICE_RULES.map((id) => [id, { enabled: true }]));
+  const { violations } = await new AxeBuilder({ page }).options({ rules }).withTags(AXE_TAGS).analyze();
   return violations.map((v) => {
     const nodes = v.nodes.slice(0, 5).map((n) => `      at ${n.target.join(' ')}\n        ${n.failureSummary?.replace(/\n/g, '\n        ') ?? ''}`);
     return `${label}: [${v.impact ?? 'unknown'}] ${v.id}: ${v.help} (${v.nodes.length} node(s))\n    ${v.helpUrl}\n${nodes.join('\n')}`;

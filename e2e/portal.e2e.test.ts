@@ -25,6 +25,17 @@ interface DemoFacts {
   resultKey: string;
   resultName: string;
   resultCount: number;
+  /** A lab test with exactly one numeric result (no trend to chart yet), if the demo patient has one. */
+  singleKey: string | null;
+  /** A lab test with two or more numeric results, some written with a comparator ("<0.01", ">90"), if any. */
+  comparatorKey: string | null;
+}
+
+interface DemoTest {
+  key: string;
+  name: string;
+  code: string | null;
+  results: { value: { kind: string; comparator?: string | null } }[];
 }
 
 describe.skipIf(skip)('Portico in a browser', () => {
@@ -63,14 +74,17 @@ describe.skipIf(skip)('Portico in a browser', () => {
     session = await context.storageState();
     const me = await (await context.request.get('/api/v1/me')).json();
     const results = await (await context.request.get('/api/v1/records/results')).json();
-    const tests = results.panels.flatMap((p: { tests: { key: string; name: string; results: unknown[] }[] }) => p.tests);
-    const a1c = tests.find((t: { name: string; code: string | null }) => /a1c/i.test(t.name) || t.code === '4548-4') ?? tests[0];
+    const tests: DemoTest[] = results.panels.flatMap((p: { tests: DemoTest[] }) => p.tests);
+    const a1c = tests.find((t) => /a1c/i.test(t.name) || t.code === '4548-4') ?? tests[0];
+    const numeric = (t: DemoTest) => t.results.filter((r) => r.value.kind === 'quantity');
     expect(a1c, 'the demo patient has lab results').toBeTruthy();
     facts = {
       fullName: `${me.patient.givenName} ${me.patient.familyName}`,
-      resultKey: a1c.key,
-      resultName: a1c.name,
-      resultCount: a1c.results.length,
+      resultKey: a1c?.key ?? '',
+      resultName: a1c?.name ?? '',
+      resultCount: a1c?.results.length ?? 0,
+      singleKey: tests.find((t) => numeric(t).length === 1)?.key ?? null,
+      comparatorKey: tests.find((t) => numeric(t).length >= 2 && numeric(t).some((r) => r.value.comparator))?.key ?? null,
     };
     await context.close();
   }, 240_000);
@@ -133,6 +147,25 @@ describe.skipIf(skip)('Portico in a browser', () => {
     await context.close();
   }, TEST_TIMEOUT);
 
+  it('charts a trend only from two numeric results, and marks comparator values in the legend', async () => {
+    const context = await newContext(1280, 900, true);
+    const page = await context.newPage();
+    if (facts.singleKey) {
+      await page.goto(`/results/${encodeURIComponent(facts.singleKey)}`);
+      await settled(page);
+      expect(await page.getByTestId('no-trend').innerText()).toMatch(/after your next result/);
+      expect(await page.locator('[data-testid="trend-chart"]').count()).toBe(0);
+      expect(await page.getByRole('table').locator('tbody tr').count()).toBeGreaterThan(0);
+    }
+    if (facts.comparatorKey) {
+      await page.goto(`/results/${encodeURIComponent(facts.comparatorKey)}`);
+      await settled(page);
+      await page.locator('[data-testid="trend-chart"] canvas').first().waitFor({ state: 'attached' });
+      expect(await page.getByTestId('chart-legend').innerText()).toMatch(/(Less|Greater) than the value shown/);
+    }
+    await context.close();
+  }, TEST_TIMEOUT);
+
   for (const vp of VIEWPORTS) {
     it(`has no axe violations on any page at ${vp.width} px, and no sideways scrolling on phones`, async () => {
       const context = await newContext(vp.width, vp.height);
@@ -141,6 +174,11 @@ describe.skipIf(skip)('Portico in a browser', () => {
       const scrolls: string[] = [];
       // The server's CSP allows no inline script or style; anything the SPA does against it shows up here.
       const pageErrors: string[] = [];
+      // Every request the pages make must exist (a missing favicon shows up as a 404 on every page).
+      const missing: string[] = [];
+      page.on('response', (res) => {
+        if (res.status() === 404) missing.push(res.url());
+      });
       page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.message}`));
       page.on('console', (msg) => {
         if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) pageErrors.push(`${page.url()}: ${msg.text()}`);
@@ -149,6 +187,12 @@ describe.skipIf(skip)('Portico in a browser', () => {
       await page.goto('/sign-in');
       await settled(page);
       problems.push(...(await axeViolations(page, `/sign-in @${vp.width}`)));
+      // The tab icon: headless Chromium may not ask for it, so fetch what the page names.
+      const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+      expect(icon, 'a favicon link').toBeTruthy();
+      const iconRes = await context.request.get(icon ?? '/favicon.svg');
+      expect(iconRes.status()).toBe(200);
+      expect(iconRes.headers()['content-type']).toMatch(/image\/svg\+xml/);
       await shot(page, `${vp.name}-sign-in`);
 
       await context.addCookies(session?.cookies ?? []);
@@ -164,6 +208,7 @@ describe.skipIf(skip)('Portico in a browser', () => {
       expect(problems, `axe found violations:\n\n${problems.join('\n\n')}`).toEqual([]);
       expect(scrolls, 'pages that scroll sideways at 390 px').toEqual([]);
       expect(pageErrors, 'script errors or CSP violations').toEqual([]);
+      expect(missing, 'requests answered 404').toEqual([]);
     }, TEST_TIMEOUT);
   }
 });

@@ -14,7 +14,7 @@ const newest = (dir: string): number =>
   }, 0);
 
 const built = path.join(web, 'dist/index.html');
-const sources = [path.join(web, 'src'), path.join(web, 'index.html'), path.join(root, 'packages/contracts/src')].filter(existsSync);
+const sources = [path.join(web, 'src'), path.join(web, 'public'), path.join(web, 'index.html'), path.join(web, 'vite.config.ts'), path.join(root, 'packages/contracts/src')].filter(existsSync);
 const stale = !existsSync(built) || sources.some((s) => (statSync(s).isDirectory() ? newest(s) : statSync(s).mtimeMs) > statSync(built).mtimeMs);
 if (stale && !process.env.PORTICO_WEB_DIST) {
   process.stdout.write('Building the web app (first start, or its sources changed)...\n');

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import type { LabResult, LabTestHistory, ReferenceRange, ResultValue, VitalReading } from '@portico/contracts';
 import { describe, expect, it } from 'vitest';
-import { bandFromRange, paddedRange, prepareResultChart, prepareVitalChart } from './chart-data';
+import { bandFromRange, markerFor, paddedRange, prepareResultChart, prepareVitalChart, timeRange } from './chart-data';
 
 let n = 0;
 function result(at: string, value: ResultValue, range: ReferenceRange | null, flag: LabResult['flag']): LabResult {
@@ -11,7 +11,7 @@ function result(at: string, value: ResultValue, range: ReferenceRange | null, fl
     flag, abnormal: flag !== null && flag !== 'N', critical: flag === 'HH' || flag === 'LL', note: null,
   };
 }
-const q = (numeric: number, text = String(numeric), comparator: '<' | null = null): ResultValue =>
+const q = (numeric: number, text = String(numeric), comparator: '<' | '>' | null = null): ResultValue =>
   ({ kind: 'quantity', numeric, comparator, text, unit: '%' });
 const range = (low: number | null, high: number | null, text: string): ReferenceRange => ({ low, high, text, unit: '%' });
 const history = (results: LabResult[]): LabTestHistory => ({ key: '4548-4', code: '4548-4', name: 'HbA1c', panel: null, unit: '%', results });
@@ -33,6 +33,18 @@ describe('prepareResultChart', () => {
     const chart = prepareResultChart(history([result('2025-01-01T00:00:00Z', q(0.01, '<0.01', '<'), range(null, 0.04, '<0.04'), 'N')]));
     expect(chart.series[0]?.values).toEqual([0.01]);
     expect(chart.series[0]?.labels).toEqual(['<0.01']);
+  });
+
+  it('marks comparator values as below or above their number, and plain values not at all', () => {
+    const chart = prepareResultChart(history([
+      result('2025-01-01T00:00:00Z', q(0.01, '<0.01', '<'), null, 'N'),
+      result('2025-02-01T00:00:00Z', q(0.5), null, 'N'),
+      result('2025-03-01T00:00:00Z', q(90, '>90', '>'), null, 'N'),
+    ]));
+    expect(chart.markers).toEqual(['below', null, 'above']);
+    expect(markerFor('<=')).toBe('below');
+    expect(markerFor('>=')).toBe('above');
+    expect(markerFor(null)).toBeNull();
   });
 
   it('leaves text results out of the plot and counts them', () => {
@@ -65,6 +77,16 @@ describe('prepareResultChart', () => {
     const [min, max] = prepareResultChart(history([result('2025-01-01T00:00:00Z', q(100), range(null, 200, '<200'), 'N')])).yRange;
     expect(min).toBeLessThanOrEqual(100);
     expect(max).toBeGreaterThan(200);
+  });
+});
+
+describe('timeRange', () => {
+  it('is bounded by the first and last reading, never years beyond them', () => {
+    const xs = [Date.parse('2024-03-01T00:00:00Z') / 1000, Date.parse('2025-01-01T00:00:00Z') / 1000, Date.parse('2025-08-01T00:00:00Z') / 1000];
+    expect(timeRange(xs)).toEqual([xs[0], xs[2]]);
+    expect(timeRange([])).toBeNull();
+    const [lo = 0, hi = 0] = timeRange([1_700_000_000]) ?? [];
+    expect(hi - lo).toBeLessThanOrEqual(2 * 86_400);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { LabTestHistory, ReferenceRange, VitalReading } from '@portico/contracts';
+import type { Comparator, LabTestHistory, ReferenceRange, VitalReading } from '@portico/contracts';
 import { isAbnormalFlag } from './format';
 
 /** A shaded reference band; a null side shades to that edge of the chart. */
@@ -16,12 +16,43 @@ export interface ChartSeries {
   kind: 'line' | 'flagged' | 'secondary';
 }
 
+/** How a point's value relates to the number plotted: "<0.01" is below 0.01, ">90" is above 90. */
+export type PointMarker = 'below' | 'above';
+
 export interface ChartData {
   /** Seconds since the epoch, ascending (uPlot's unit). */
   xs: number[];
   series: ChartSeries[];
   band: Band | null;
   yRange: [number, number];
+  /** Per x, a comparator marker for a value written as "less than" or "greater than" its number, else null. */
+  markers?: (PointMarker | null)[];
+}
+
+/** The fewest numeric points that make a trend; with fewer, pages show a sentence instead of a chart. */
+export const MIN_TREND_POINTS = 2;
+
+export function markerFor(comparator: Comparator | null): PointMarker | null {
+  if (comparator === '<' || comparator === '<=') return 'below';
+  if (comparator === '>' || comparator === '>=') return 'above';
+  return null;
+}
+
+/** A hollow triangle: pointing down for "less than", up for "greater than". Shared by the canvas and the legend. */
+export function trianglePoints(marker: PointMarker, cx: number, cy: number, r: number): [number, number][] {
+  const h = r * 0.9;
+  return marker === 'below'
+    ? [[cx - r, cy - h], [cx + r, cy - h], [cx, cy + h]]
+    : [[cx - r, cy + h], [cx + r, cy + h], [cx, cy - h]];
+}
+
+/** The x (time) range a chart shows: the data's own first and last instant, never more. */
+export function timeRange(xs: number[]): [number, number] | null {
+  if (xs.length === 0) return null;
+  const first = Math.min(...xs);
+  const last = Math.max(...xs);
+  // A lone instant gets a day either side so the scale is not empty; charts normally need two points anyway.
+  return first === last ? [first - 86_400, last + 86_400] : [first, last];
 }
 
 export interface ResultChartData extends ChartData {
@@ -51,13 +82,17 @@ export function paddedRange(values: number[], band: Band | null): [number, numbe
   return [min, max];
 }
 
-/** Plot data for one lab test: comparator values at their number, text results left out, flagged points apart. */
+/**
+ * Plot data for one lab test: comparator values at their number with a below/above marker, text results left out,
+ * flagged points apart.
+ */
 export function prepareResultChart(history: LabTestHistory): ResultChartData {
   const sorted = [...history.results].sort((a, b) => Date.parse(a.effectiveAt) - Date.parse(b.effectiveAt));
   const xs: number[] = [];
   const values: number[] = [];
   const flagged: (number | null)[] = [];
   const labels: string[] = [];
+  const markers: (PointMarker | null)[] = [];
   let omitted = 0;
   let band: Band | null = null;
   for (const r of sorted) {
@@ -68,6 +103,7 @@ export function prepareResultChart(history: LabTestHistory): ResultChartData {
     xs.push(Date.parse(r.effectiveAt) / 1000);
     values.push(r.value.numeric);
     labels.push(r.value.text);
+    markers.push(markerFor(r.value.comparator));
     flagged.push(isAbnormalFlag(r.flag) || r.abnormal ? r.value.numeric : null);
     // The latest numeric range wins: labs do change their ranges over the years.
     band = bandFromRange(r.referenceRange) ?? band;
@@ -80,6 +116,7 @@ export function prepareResultChart(history: LabTestHistory): ResultChartData {
     ],
     band,
     yRange: paddedRange(values, band),
+    markers,
     omitted,
   };
 }

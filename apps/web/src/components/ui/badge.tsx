@@ -1,5 +1,6 @@
 import type { ResultFlag } from '@portico/contracts';
 import type { ReactElement, ReactNode } from 'react';
+import { allergySeverityLabel, isSevereAllergy } from '../../lib/allergy';
 import { flagLabel, flagTone } from '../../lib/format';
 import type { FlagTone } from '../../lib/format';
 import { Icon } from './icons';
@@ -41,4 +42,13 @@ export function FlagBadge({ flag }: { flag: ResultFlag | null }): ReactElement {
       {flagLabel(flag)}
     </Badge>
   );
+}
+
+/** An allergy's severity: a severe one as a red "Severe" badge with a warning icon, others as plain words. */
+export function AllergySeverity({ severity, criticality }: { severity: string | null; criticality: string | null }): ReactElement {
+  const label = allergySeverityLabel({ severity, criticality });
+  if (isSevereAllergy({ severity, criticality })) {
+    return <Badge tone="danger" icon="alert">{label}</Badge>;
+  }
+  return <span className="text-slate-800">{label ?? 'Not recorded'}</span>;
 }

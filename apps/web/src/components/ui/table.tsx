@@ -29,8 +29,10 @@ export function Table<T>({ caption, hideCaption, columns, rows, rowKey, stackOnP
   const stack = (cls: string): string => (stackOnPhone ? cls : '');
   const hide = (c: Column<T>): string => (c.hideOnPhone ? 'max-sm:hidden' : '');
   return (
-    // A scrolling region must be reachable by keyboard, so it is focusable and named by the caption.
-    <div role="region" aria-labelledby={captionId} tabIndex={0} className="-mx-1 overflow-x-auto px-1">
+    // A scrolling box must be reachable by keyboard, so it is focusable and named by the caption. It is a group, not a
+    // region: a landmark here would repeat the name of the card around it (axe: landmark-unique) and clutter the
+    // landmark list with one entry per table.
+    <div role="group" aria-labelledby={captionId} tabIndex={0} className="-mx-1 overflow-x-auto px-1">
       <table role="table" className={`w-full border-collapse text-left text-sm ${stack('max-sm:block')}`}>
         <caption id={captionId} className={hideCaption ? 'sr-only' : `mb-2 text-left text-sm font-medium text-slate-700 ${stack('max-sm:block')}`}>
           {caption}

@@ -1,12 +1,25 @@
 import { useEffect, useRef } from 'react';
 import type { ReactElement } from 'react';
 import uPlot from 'uplot';
+import { timeRange, trianglePoints } from '../../lib/chart-data';
 import type { ChartData, ChartSeries } from '../../lib/chart-data';
 import { formatDate } from '../../lib/format';
 
 const COLORS = { line: '#0f766e', secondary: '#1d4ed8', flagged: '#b91c1c', band: 'rgba(16, 185, 129, 0.14)', bandEdge: 'rgba(4, 120, 87, 0.45)' };
 
-function seriesOptions(s: ChartSeries): uPlot.Series {
+/** Point indices to draw as circles: those with a value and no comparator marker (markers draw their own shape). */
+function circleFilter(markers: ChartData['markers']): uPlot.Series.Points.Filter | undefined {
+  if (!markers?.some((m) => m !== null)) return undefined;
+  return (u, si) => {
+    const values = u.data[si] ?? [];
+    const keep: number[] = [];
+    for (let i = 0; i < values.length; i += 1) if (values[i] != null && !markers[i]) keep.push(i);
+    return keep;
+  };
+}
+
+function seriesOptions(s: ChartSeries, markers: ChartData['markers']): uPlot.Series {
+  const filter = circleFilter(markers);
   const value = (_u: uPlot, v: number | null, _si: number, idx: number | null): string => {
     if (v === null || v === undefined) return '–';
     const written = idx !== null ? s.labels?.[idx] : null;
@@ -17,7 +30,7 @@ function seriesOptions(s: ChartSeries): uPlot.Series {
       label: s.label,
       stroke: COLORS.flagged,
       paths: () => null,
-      points: { show: true, size: 12, width: 3, stroke: '#7f1d1d', fill: COLORS.flagged },
+      points: { show: true, size: 12, width: 3, stroke: '#7f1d1d', fill: COLORS.flagged, filter },
       value,
     };
   }
@@ -28,7 +41,7 @@ function seriesOptions(s: ChartSeries): uPlot.Series {
     width: 2,
     dash: s.kind === 'secondary' ? [6, 4] : undefined,
     spanGaps: true,
-    points: { show: true, size: 7, width: 2, stroke: color, fill: '#ffffff' },
+    points: { show: true, size: 7, width: 2, stroke: color, fill: '#ffffff', filter },
     value,
   };
 }
@@ -57,6 +70,46 @@ function bandHook(band: ChartData['band']): (u: uPlot) => void {
     }
     ctx.restore();
   };
+}
+
+/** Draws comparator values ("<0.01", ">90") as hollow triangles at their number; red when also outside the range. */
+function markerHook(data: ChartData): (u: uPlot) => void {
+  return (u) => {
+    const markers = data.markers;
+    const main = data.series[0];
+    if (!markers || !main) return;
+    const flagged = data.series.find((s) => s.kind === 'flagged');
+    const ctx = u.ctx;
+    const r = 6.5 * uPlot.pxRatio;
+    ctx.save();
+    ctx.lineWidth = 2.5 * uPlot.pxRatio;
+    ctx.lineJoin = 'round';
+    markers.forEach((marker, i) => {
+      const x = data.xs[i];
+      const y = main.values[i];
+      if (!marker || x === undefined || y == null) return;
+      const cx = u.valToPos(x, 'x', true);
+      const cy = u.valToPos(y, 'y', true);
+      ctx.beginPath();
+      for (const [j, [px, py]] of trianglePoints(marker, cx, cy, r).entries()) {
+        if (j === 0) ctx.moveTo(px, py);
+        else ctx.lineTo(px, py);
+      }
+      ctx.closePath();
+      ctx.fillStyle = '#ffffff';
+      ctx.fill();
+      ctx.strokeStyle = flagged?.values[i] != null ? COLORS.flagged : COLORS.line;
+      ctx.stroke();
+    });
+    ctx.restore();
+  };
+}
+
+/** The data's own time span, with a sliver either side so the first and last points are not cut by the frame. */
+function xRange(xs: number[]): [number, number] {
+  const [min, max] = timeRange(xs) ?? [0, 1];
+  const pad = (max - min) * 0.03;
+  return [min - pad, max + pad];
 }
 
 /** A small hover card with the date and each value as written (so "<0.01" reads "<0.01"). */
@@ -118,11 +171,11 @@ export function TrendChart({ data, timeZone, height = 240 }: TrendChartProps): R
       height,
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), timeZone),
       scales: {
-        // A single reading still gets a readable month either side instead of an axis of years.
-        x: { time: true, range: (_u, min, max) => (min === max ? [min - 30 * 86_400, max + 30 * 86_400] : [min, max]) },
+        // Bounded by the data: uPlot's own range for a time scale can run years past the last reading.
+        x: { time: true, range: () => xRange(data.xs) },
         y: { range: () => data.yRange },
       },
-      series: [{ label: 'Date' }, ...data.series.map(seriesOptions)],
+      series: [{ label: 'Date' }, ...data.series.map((s) => seriesOptions(s, data.markers))],
       axes: [
         { stroke: '#334155', grid: { stroke: '#e2e8f0' }, ticks: { stroke: '#cbd5e1' } },
         { stroke: '#334155', grid: { stroke: '#e2e8f0' }, ticks: { stroke: '#cbd5e1' }, size: 48 },
@@ -130,7 +183,7 @@ export function TrendChart({ data, timeZone, height = 240 }: TrendChartProps): R
       cursor: { drag: { x: false, y: false } },
       legend: { show: false },
       plugins: [tooltipPlugin(data, timeZone)],
-      hooks: { drawClear: [bandHook(data.band)] },
+      hooks: { drawClear: [bandHook(data.band)], draw: [markerHook(data)] },
     };
     const plot = new uPlot(opts, [data.xs, ...data.series.map((s) => s.values)] as uPlot.AlignedData, el);
     const observer = new ResizeObserver(() => plot.setSize({ width: Math.max(el.clientWidth, 240), height }));

@@ -1,35 +1,20 @@
 import type { Appointment } from '@portico/contracts';
 import type { ReactElement } from 'react';
-import { Badge } from '../../../components/ui/badge';
+import { AppointmentItem } from '../../../components/ui/appointment-item';
 import { Card } from '../../../components/ui/card';
-import { ClinicTime } from '../../../components/ui/clinic-time';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorPanel } from '../../../components/ui/error-panel';
 import { PageHeader } from '../../../components/ui/page-header';
 import { Skeleton } from '../../../components/ui/spinner';
-import { appointmentStatusLabel, browserTimeZone } from '../../../lib/format';
+import { browserTimeZone } from '../../../lib/format';
 import { useMe } from '../../../lib/session';
 import { useAppointments } from '../api/get-appointments';
-
-const TONE: Partial<Record<Appointment['status'], 'danger' | 'success' | 'neutral'>> = {
-  cancelled: 'danger', noshow: 'danger', fulfilled: 'success', waitlist: 'neutral',
-};
 
 function AppointmentList({ items, timeZone, empty }: { items: Appointment[]; timeZone: string; empty: string }): ReactElement {
   if (items.length === 0) return <EmptyState>{empty}</EmptyState>;
   return (
     <ul className="divide-y divide-slate-200">
-      {items.map((a) => (
-        <li key={a.id} className="flex flex-col gap-1 py-3 first:pt-0 last:pb-0">
-          <div className="flex flex-wrap items-start justify-between gap-2">
-            <ClinicTime instant={a.start} timeZone={timeZone} />
-            <Badge tone={TONE[a.status] ?? 'info'}>{appointmentStatusLabel(a.status)}</Badge>
-          </div>
-          <p className="text-sm text-slate-800">{[a.type, a.provider].filter(Boolean).join(' with ') || 'Appointment'}</p>
-          {a.location && <p className="text-sm text-slate-700">{a.location}</p>}
-          {a.comment && <p className="text-sm text-slate-700">{a.comment}</p>}
-        </li>
-      ))}
+      {items.map((a) => <AppointmentItem key={a.id} appointment={a} timeZone={timeZone} />)}
     </ul>
   );
 }

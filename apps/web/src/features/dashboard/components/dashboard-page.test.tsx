@@ -39,7 +39,8 @@ describe('DashboardPage', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: /Ana/ })).toBeTruthy();
     // The other sections render normally.
-    expect(screen.getByText('Follow-up with Dr. Lee')).toBeTruthy();
+    expect(screen.getByText('Follow-up')).toBeTruthy();
+    expect(screen.getByText('With Dr. Lee · Main clinic')).toBeTruthy();
     const results = screen.getByRole('region', { name: 'Recent results' });
     expect(within(results).getByText('Results are unavailable right now.')).toBeTruthy();
 
@@ -58,5 +59,29 @@ describe('DashboardPage', () => {
     const appts = await screen.findByRole('region', { name: 'Upcoming appointments' });
     expect(within(appts).getByText(/Mon 20 Apr 2026, 10:30 AM/)).toBeTruthy();
     expect(within(appts).getByText('(clinic time)')).toBeTruthy();
+  });
+
+  it('makes a severe allergy stand out with an icon and the word "Severe", listed first', async () => {
+    const allergy = (id: string, substance: string, reactions: string[], severity: string | null, criticality: string | null) =>
+      ({ id, substance, reactions, severity, criticality, status: 'active', recordedOn: null });
+    const withAllergies: Dashboard = {
+      ...dashboard,
+      sections: {
+        ...dashboard.sections,
+        summary: { status: 'ok', data: { activeProblems: [], activeMedications: [], latestVitals: [], allergies: [
+          allergy('a1', 'Sulfonamide antibiotics', ['rash'], 'mild', null),
+          allergy('a2', 'Peanuts', ['anaphylaxis'], 'severe', null),
+          allergy('a3', 'Latex', [], null, 'high'),
+        ] } },
+      },
+    };
+    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(withAllergies)));
+    renderWithProviders(<DashboardPage />);
+    const summary = await screen.findByRole('region', { name: 'Health summary' });
+    const items = within(summary).getByRole('heading', { name: 'Allergies' }).parentElement?.querySelectorAll('li') ?? [];
+    const texts = [...items].map((li) => li.textContent);
+    expect(texts).toEqual(['PeanutsSevereAnaphylaxis', 'LatexSevere', 'Sulfonamide antibioticsRash · Mild']);
+    expect([...items].map((li) => li.getAttribute('data-severe'))).toEqual(['true', 'true', null]);
+    expect(items[0]?.querySelector('svg')).toBeTruthy();
   });
 });

@@ -1,6 +1,8 @@
 import { VitalKind } from '@portico/contracts';
 import type { HealthSummary } from '@portico/contracts';
 import type { ReactElement, ReactNode } from 'react';
+import { AllergySeverity } from '../../../components/ui/badge';
+import { allergySeverityLabel, formatReactions, isSevereAllergy, severeFirst } from '../../../lib/allergy';
 import { formatDate, formatVitalValue, vitalLabel } from '../../../lib/format';
 
 function Group({ title, empty, children }: { title: string; empty: string; children: ReactNode[] }): ReactElement {
@@ -28,12 +30,25 @@ export function HealthSummaryView({ summary, timeZone }: { summary: HealthSummar
         ))}
       </Group>
       <Group title="Allergies" empty="No known allergies.">
-        {summary.allergies.map((a) => (
-          <li key={a.id}>
-            {a.substance}
-            {a.reactions.length > 0 && <span className="text-slate-700"> · {a.reactions.join(', ')}</span>}
-          </li>
-        ))}
+        {severeFirst(summary.allergies).map((a) => {
+          const severe = isSevereAllergy(a);
+          const reactions = formatReactions(a.reactions);
+          const label = allergySeverityLabel(a);
+          return (
+            <li key={a.id} data-severe={severe || undefined}
+              className={severe ? 'rounded-md border border-red-300 bg-red-50 px-2.5 py-1.5' : ''}>
+              <span className="flex flex-wrap items-center gap-x-2 gap-y-0.5">
+                <span className={severe ? 'font-semibold' : ''}>{a.substance}</span>
+                {severe && <AllergySeverity severity={a.severity} criticality={a.criticality} />}
+              </span>
+              {(reactions || (!severe && label)) && (
+                <span className="block text-slate-700">
+                  {[reactions, severe ? null : label].filter(Boolean).join(' · ')}
+                </span>
+              )}
+            </li>
+          );
+        })}
       </Group>
       <Group title="Latest vitals" empty="No vitals recorded.">
         {[...summary.latestVitals].sort((a, b) => VitalKind.options.indexOf(a.kind) - VitalKind.options.indexOf(b.kind)).map((v) => (

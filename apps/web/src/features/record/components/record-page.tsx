@@ -1,8 +1,9 @@
 import type { Allergy, Immunization, Medication, Problem } from '@portico/contracts';
 import type { ReactElement } from 'react';
-import { Badge } from '../../../components/ui/badge';
+import { AllergySeverity, Badge } from '../../../components/ui/badge';
 import { PageHeader } from '../../../components/ui/page-header';
 import { Table } from '../../../components/ui/table';
+import { formatReactions, severeFirst } from '../../../lib/allergy';
 import { formatCalendarDate } from '../../../lib/format';
 import { useAllergies } from '../api/get-allergies';
 import { useImmunizations } from '../api/get-immunizations';
@@ -56,10 +57,10 @@ export function RecordPage(): ReactElement {
         </RecordSection>
         <RecordSection<Allergy> id="allergies" title="Allergies" query={allergies} empty="No known allergies.">
           {(items) => (
-            <Table<Allergy> caption="Allergies" hideCaption rows={items} rowKey={(a) => a.id} columns={[
+            <Table<Allergy> caption="Allergies" hideCaption rows={severeFirst(items)} rowKey={(a) => a.id} columns={[
               { header: 'Substance', rowHeader: true, cell: (a) => a.substance },
-              { header: 'Reactions', cell: (a) => a.reactions.join(', ') || '–' },
-              { header: 'Severity', cell: (a) => a.severity ?? '–' },
+              { header: 'Reactions', cell: (a) => formatReactions(a.reactions) ?? 'Not recorded' },
+              { header: 'Severity', cell: (a) => <AllergySeverity severity={a.severity} criticality={a.criticality} /> },
               { header: 'Status', cell: (a) => status(a.status) },
             ]} />
           )}

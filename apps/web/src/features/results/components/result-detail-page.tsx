@@ -11,19 +11,38 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { Skeleton } from '../../../components/ui/spinner';
 import { Table } from '../../../components/ui/table';
 import { TrendChart } from '../../../components/ui/trend-chart';
-import { prepareResultChart } from '../../../lib/chart-data';
+import { MIN_TREND_POINTS, prepareResultChart, trianglePoints } from '../../../lib/chart-data';
+import type { ChartData, PointMarker } from '../../../lib/chart-data';
 import { flagSentence, formatDate, formatResultValue, isAbnormalFlag, resultUnit } from '../../../lib/format';
 import { useMe } from '../../../lib/session';
 import { useResult } from '../api/get-result';
 
-function ChartLegend({ hasBand }: { hasBand: boolean }): ReactElement {
+function Triangle({ marker }: { marker: PointMarker }): ReactElement {
+  const points = trianglePoints(marker, 8, 8, 6).map(([x, y]) => `${x},${y}`).join(' ');
   return (
-    <ul className="mt-3 flex flex-wrap gap-x-5 gap-y-1 text-sm text-slate-700" aria-hidden="true">
+    <svg viewBox="0 0 16 16" className="h-4 w-4 shrink-0" aria-hidden="true" focusable="false">
+      <polygon points={points} fill="#ffffff" stroke="#0f766e" strokeWidth={2} strokeLinejoin="round" />
+    </svg>
+  );
+}
+
+function ChartLegend({ hasBand, markers }: { hasBand: boolean; markers: ChartData['markers'] }): ReactElement {
+  return (
+    <ul className="mt-3 flex flex-wrap gap-x-5 gap-y-1 text-sm text-slate-700" aria-hidden="true" data-testid="chart-legend">
       <li className="flex items-center gap-2"><span className="h-3 w-3 rounded-full border-2 border-teal-700 bg-white" />Result</li>
+      {markers?.includes('below') && <li className="flex items-center gap-2"><Triangle marker="below" />Less than the value shown</li>}
+      {markers?.includes('above') && <li className="flex items-center gap-2"><Triangle marker="above" />Greater than the value shown</li>}
       <li className="flex items-center gap-2"><span className="h-3.5 w-3.5 rounded-full border-2 border-red-900 bg-red-700" />Outside range</li>
       {hasBand && <li className="flex items-center gap-2"><span className="h-3 w-5 border border-dashed border-emerald-700 bg-emerald-100" />Reference range</li>}
     </ul>
   );
+}
+
+/** Why there is no chart yet, in plain words; the table below still lists every result. */
+function noTrendSentence(numeric: number, omitted: number): string {
+  if (numeric === 1) return 'You have one result with a number so far. A trend chart will appear here after your next result.';
+  if (omitted > 0) return 'These results are written as text, so there is nothing to chart. The table below lists them all.';
+  return 'A trend chart will appear here after your next result.';
 }
 
 function History({ test, timeZone }: { test: LabTestHistory; timeZone: string }): ReactElement {
@@ -49,10 +68,14 @@ function History({ test, timeZone }: { test: LabTestHistory; timeZone: string })
           {latest.note && <p className="mt-2 text-sm text-slate-700">Note from the lab: {latest.note}</p>}
         </Card>
       )}
-      {chart.xs.length > 0 && (
+      {chart.xs.length < MIN_TREND_POINTS ? (
+        <Card title="Trend">
+          <p className="text-slate-800" data-testid="no-trend">{noTrendSentence(chart.xs.length, chart.omitted)}</p>
+        </Card>
+      ) : (
         <Card title="Trend">
           <TrendChart data={chart} timeZone={timeZone} />
-          <ChartLegend hasBand={chart.band !== null} />
+          <ChartLegend hasBand={chart.band !== null} markers={chart.markers} />
           {chart.omitted > 0 && (
             <p className="mt-2 text-sm text-slate-700">
               {chart.omitted === 1 ? 'One result is' : `${chart.omitted} results are`} written as text and shown in the table only.
