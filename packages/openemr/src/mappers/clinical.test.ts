@@ -7,6 +7,7 @@ describe('one entry per medicine', () => {
     expect(medicationKey('Metformin hydrochloride 1000 MG Oral Tablet')).toBe(medicationKey('Metformin 1000 mg oral tablet'));
     expect(medicationKey('Lisinopril 10 MG Oral Tablet')).not.toBe(medicationKey('Lisinopril 20 MG Oral Tablet'));
     expect(medicationKey('Albuterol inhaler')).toBe('albuterol inhaler');
+    expect(medicationKey('Albuterol 0.09 MG/ACTUAT Metered Dose Inhaler')).toBe(medicationKey('Albuterol 90 mcg/actuation inhaler'));
   });
 });
 

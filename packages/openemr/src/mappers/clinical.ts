@@ -40,8 +40,13 @@ export function medicationsFrom(requests: MedicationRequest[]): Medication[] {
  */
 export function medicationKey(name: string): string {
   const n = name.toLowerCase().replace(/\s+/g, ' ').trim();
-  const strength = /(\d+(?:\.\d+)?)\s*(mg|mcg|µg|g|ml|units?|iu|%)\b/.exec(n);
-  return strength ? `${n.split(' ')[0]}|${strength[1]}${strength[2]}` : n;
+  const strength = /(\d+(?:\.\d+)?)\s*(mg|mcg|µg|g|ml|units?|iu|%)(?![a-z])/.exec(n);
+  if (!strength) return n;
+  // 90 mcg and 0.09 MG are the same strength: compare masses in milligrams.
+  const toMg: Record<string, number> = { mcg: 0.001, µg: 0.001, mg: 1, g: 1000 };
+  const factor = toMg[strength[2]!];
+  const amount = factor === undefined ? `${strength[1]}${strength[2]}` : `${Number((Number(strength[1]) * factor).toPrecision(6))}mg`;
+  return `${n.split(' ')[0]}|${amount}`;
 }
 
 export function allergyFrom(a: AllergyIntolerance): Allergy | null {
