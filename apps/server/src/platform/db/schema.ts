@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const accounts = pgTable(
   'accounts',
@@ -54,4 +54,61 @@ export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * The audit trail (SECURITY-REQUIREMENTS §0.3): one row per event, append-only (a trigger refuses UPDATE and
+ * DELETE except the retention purge), hash-chained in `seq` order: row_hash = sha256(prev_hash + canonical row).
+ * Never holds PHI content, passwords, codes or tokens: ids, categories and outcomes only.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    eventId: uuid('event_id').notNull().unique(),
+    tsUtc: timestamp('ts_utc', { withTimezone: true }).notNull(),
+    actorUserId: text('actor_user_id'),
+    actorKind: text('actor_kind').notNull(),
+    actingForPatientId: text('acting_for_patient_id'),
+    proxyRelationshipId: text('proxy_relationship_id'),
+    subjectPatientId: text('subject_patient_id'),
+    action: text('action').notNull(),
+    resourceType: text('resource_type'),
+    resourceId: text('resource_id'),
+    outcome: text('outcome').notNull(),
+    reasonCode: text('reason_code'),
+    sourceIp: text('source_ip'),
+    userAgent: text('user_agent'),
+    sessionIdHash: text('session_id_hash'),
+    requestId: text('request_id'),
+    prevHash: text('prev_hash').notNull(),
+    rowHash: text('row_hash').notNull(),
+  },
+  (t) => [index('audit_subject_ts_idx').on(t.subjectPatientId, t.tsUtc), index('audit_ts_idx').on(t.tsUtc)],
+);
+
+/** Where a retention purge cut the chain: verification of the remaining rows starts from this anchor. */
+export const auditAnchors = pgTable('audit_anchors', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  purgedThroughSeq: bigint('purged_through_seq', { mode: 'number' }).notNull(),
+  anchorHash: text('anchor_hash').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Failed sign-in counters keyed by account and by client IP (never by cookie), for throttling and lockout. */
+export const authThrottle = pgTable('auth_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true }),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+});
+
+/** Data keys for field encryption, each wrapped (AES-256-GCM) by a master key; rotation re-wraps them. */
+export const dataKeys = pgTable('data_keys', {
+  id: text('id').primaryKey(),
+  wrapped: text('wrapped').notNull(),
+  masterKeyId: text('master_key_id').notNull(),
+  active: boolean('active').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  retiredAt: timestamp('retired_at', { withTimezone: true }),
 });
