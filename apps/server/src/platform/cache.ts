@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { Sealer } from './crypto';
+import type { Sealing } from './crypto';
 
 /** Caches hold EHR data, so every value is sealed before it is stored, in Redis or in memory alike. */
 export interface Cache {
@@ -35,8 +35,10 @@ export async function redisCache(url: string): Promise<Cache> {
 }
 
 /** A JSON cache over a Cache whose values are sealed with the deployment's key and bound to their cache key. */
-export function sealedJsonCache(cache: Cache, sealer: Sealer, onResult?: (hit: boolean) => void) {
+export function sealedJsonCache(cache: Cache, sealer: Sealing, onResult?: (hit: boolean) => void) {
   return {
+    /** The underlying store, which holds only sealed values (tests check that). */
+    raw: cache,
     async get<T>(key: string): Promise<T | undefined> {
       const raw = await cache.get(key).catch(() => undefined);
       if (raw === undefined) {
@@ -44,7 +46,7 @@ export function sealedJsonCache(cache: Cache, sealer: Sealer, onResult?: (hit: b
         return undefined;
       }
       try {
-        const value = JSON.parse(sealer.open(raw, key).toString('utf8')) as T;
+        const value = JSON.parse((await sealer.open(raw, key)).toString('utf8')) as T;
         onResult?.(true);
         return value;
       } catch {
@@ -55,7 +57,9 @@ export function sealedJsonCache(cache: Cache, sealer: Sealer, onResult?: (hit: b
     async set(key: string, value: unknown, ttlSeconds: number): Promise<void> {
       if (ttlSeconds <= 0) return;
       // A cache outage must not break the page: the EHR is still the source.
-      await cache.set(key, sealer.seal(JSON.stringify(value), key), ttlSeconds).catch(() => undefined);
+      // Nor can a sealing failure: the value is then not cached (never stored unsealed).
+      const sealed = await (async () => sealer.seal(JSON.stringify(value), key))().catch(() => undefined);
+      if (sealed !== undefined) await cache.set(key, sealed, ttlSeconds).catch(() => undefined);
     },
     del: (key: string) => cache.del(key).catch(() => undefined),
   };
