@@ -196,7 +196,7 @@ describe.skipIf(skip)('Portico in a browser', () => {
       await shot(page, `${vp.name}-sign-in`);
 
       await context.addCookies(session?.cookies ?? []);
-      const pages = ['/', '/results', `/results/${encodeURIComponent(facts.resultKey)}`, '/vitals', '/record', '/documents', '/appointments'];
+      const pages = ['/', '/results', `/results/${encodeURIComponent(facts.resultKey)}`, '/vitals', '/record', '/documents', '/appointments', '/access-log'];
       for (const route of pages) {
         await page.goto(route);
         await settled(page);

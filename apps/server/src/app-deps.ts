@@ -4,6 +4,7 @@ import type { Config } from './config';
 import type { SealedJsonCache } from './platform/cache';
 import type { Database } from './platform/db/client';
 import type { Metrics } from './platform/metrics';
+import type { AuditService } from './modules/audit/service';
 import type { AuthService } from './modules/auth/service';
 
 /** What the HTTP app needs, built by the composition root (main.ts) or a test. */
@@ -14,6 +15,8 @@ export interface AppDeps {
   metrics: Metrics;
   openemr: OpenEmrClient;
   auth: AuthService;
+  /** The hash-chained audit trail (SECURITY-REQUIREMENTS §0.3, AUD-01..07). */
+  audit: AuditService;
   cookie: { name: string; options(maxAgeMs: number): CookieSerializeOptions; clearOptions: CookieSerializeOptions };
   now(): Date;
   /** Readiness of things other than the database (OpenEMR, Redis). */

@@ -10,6 +10,7 @@ import type { Logger } from './platform/log';
 import { enforceDeclaredPolicies, type DeclaredRoute } from './http/policy';
 import { HttpProblem, problems, sendProblem } from './http/problem';
 import { defaultWebDist, serveWeb } from './http/web';
+import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
 import { dashboardRoutes } from './modules/dashboard/routes';
 import { healthRoutes } from './modules/health/routes';
@@ -29,7 +30,7 @@ function sameOrigin(origin: string, host: string | undefined, publicUrl: string 
 export type PorticoApp = FastifyInstance & { routeTable: DeclaredRoute[] };
 
 export async function buildApp(deps: AppDeps, opts: { logger?: Logger } = {}): Promise<PorticoApp> {
-  const app = Fastify({ ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }), trustProxy: false, bodyLimit: 64 * 1024, return503OnClosing: true,
+  const app = Fastify({ ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }), trustProxy: deps.config.trustedProxies.length ? deps.config.trustedProxies : false, bodyLimit: 64 * 1024, return503OnClosing: true,
     // Per-request lines would flood the console; latency by route is in /metrics.
     logController: new LogController({ disableRequestLogging: true }),
     // Errors raised before routing (over-long or malformed URLs) still answer as problem+json.
@@ -104,6 +105,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: Logger } = {}): P
     return sendProblem(reply, new HttpProblem(500, 'internal', 'Something went wrong on our side'), req.url);
   });
 
+  auditRoutes(app, deps);
   healthRoutes(app, deps);
   authRoutes(app, deps);
   dashboardRoutes(app, deps);

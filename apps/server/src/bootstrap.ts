@@ -3,10 +3,13 @@ import { createOpenEmrClient, registerClient, SERVICE_SCOPES, type OpenEmrClient
 import { sessionCookie, type AppDeps } from './app-deps';
 import type { Config } from './config';
 import { accountsRepo } from './modules/accounts/repo';
+import { auditRepo } from './modules/audit/repo';
+import { auditService } from './modules/audit/service';
 import { sessionsRepo } from './modules/auth/repo';
 import { authService } from './modules/auth/service';
+import { throttleService } from './modules/auth/throttle';
 import { memoryCache, redisCache, sealedJsonCache, type Cache } from './platform/cache';
-import { loadMasterKey, Sealer } from './platform/crypto';
+import { dbDataKeyStore, KeyRing, loadMasterKeys } from './platform/keys';
 import { openDatabase } from './platform/db/client';
 import { securityEvents } from './platform/db/schema';
 import type { Logger } from './platform/log';
@@ -19,6 +22,8 @@ const SIM_SERVICE_USER = { username: 'portico-service', password: 'portico-servi
 
 export interface Runtime {
   deps: AppDeps;
+  /** The data keys (envelope encryption); sealing for the token store and the EHR cache. */
+  keyRing: KeyRing;
   demoMode: boolean;
   openemrUrl: string;
   close(): Promise<void>;
@@ -26,9 +31,13 @@ export interface Runtime {
 
 export async function bootstrap(config: Config, log: Logger, opts: { pgliteDir?: string } = {}): Promise<Runtime> {
   const closers: (() => Promise<void>)[] = [];
-  const sealer = new Sealer(loadMasterKey(config.masterKey, config.dataDir));
+  const masters = loadMasterKeys(config.masterKey, config.masterKeysPrevious, config.dataDir);
   const database = await openDatabase({ url: config.databaseUrl, pgliteDir: opts.pgliteDir ?? path.join(config.dataDir, 'pgdata') });
   closers.push(() => database.close());
+  const sealer = await KeyRing.open(dbDataKeyStore(database.db), masters).catch(async (err: Error) => {
+    await database.close();
+    throw err;
+  });
   const rawCache: Cache = config.redisUrl ? await redisCache(config.redisUrl) : memoryCache();
   closers.push(() => rawCache.close());
   const metrics = createMetrics();
@@ -66,9 +75,11 @@ export async function bootstrap(config: Config, log: Logger, opts: { pgliteDir?:
     log,
   });
 
-  const auth = authService({ accounts: accountsRepo(database.db), sessions: sessionsRepo(database.db), idleMs: config.session.idleMs, absoluteMs: config.session.absoluteMs });
+  const auth = authService({ accounts: accountsRepo(database.db), sessions: sessionsRepo(database.db), throttle: throttleService(database.db, config.signInThrottle), idleMs: config.session.idleMs, absoluteMs: config.session.absoluteMs });
+  const accounts = accountsRepo(database.db);
+  const audit = auditService({ repo: auditRepo(database.db), retentionDays: config.audit.retentionDays, accountByEmail: (email) => accounts.byEmail(email) });
   const deps: AppDeps = {
-    config, database, cache, metrics, openemr, auth,
+    config, database, cache, metrics, openemr, auth, audit,
     cookie: sessionCookie(config.session.cookieSecure),
     now: () => new Date(),
     readiness: async () => [
@@ -79,7 +90,7 @@ export async function bootstrap(config: Config, log: Logger, opts: { pgliteDir?:
     ],
   };
   return {
-    deps, demoMode, openemrUrl: settings.baseUrl,
+    deps, demoMode, openemrUrl: settings.baseUrl, keyRing: sealer,
     close: async () => {
       for (const c of closers) await c().catch(() => undefined);
     },

@@ -14,7 +14,7 @@ function Navigation(): ReactElement {
       className="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white md:static md:w-56 md:shrink-0 md:border-t-0 md:bg-transparent">
       <ul className="grid grid-cols-6 md:sticky md:top-20 md:flex md:flex-col md:gap-1">
         {NAV_ITEMS.map((item) => (
-          <li key={item.to}>
+          <li key={item.to} className={item.phone === false ? 'max-md:hidden' : undefined}>
             <NavLink to={item.to} end={item.to === '/'}
               className={({ isActive }) =>
                 `flex min-h-14 flex-col items-center justify-center gap-0.5 px-1 text-[0.7rem] font-medium md:min-h-11 md:flex-row md:justify-start md:gap-3 md:rounded-md md:px-3 md:text-sm ${
@@ -79,6 +79,19 @@ export function AppShell(): ReactElement {
           ) : (
             <Outlet />
           )}
+          {/* Phones: what the bottom bar has no room for. */}
+          <nav aria-label="More" className="mt-8 border-t border-slate-200 pt-4 md:hidden">
+            <ul className="flex flex-wrap gap-x-6 gap-y-2">
+              {NAV_ITEMS.filter((item) => item.phone === false).map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} className="inline-flex min-h-11 items-center gap-2 text-sm font-semibold text-teal-800 underline-offset-2 hover:underline">
+                    <Icon name={item.icon} className="h-4 w-4" />
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
         </main>
       </div>
     </div>

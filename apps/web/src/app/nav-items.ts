@@ -6,6 +6,8 @@ export interface NavItem {
   /** Phones show a shorter label in the bottom bar. */
   short: string;
   icon: IconName;
+  /** False: sidebar only. The phone bottom bar holds six items at most; the rest are linked under each page. */
+  phone?: boolean;
 }
 
 export const NAV_ITEMS: NavItem[] = [
@@ -15,4 +17,5 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/record', label: 'Health record', short: 'Record', icon: 'clipboard' },
   { to: '/documents', label: 'Documents', short: 'Docs', icon: 'file' },
   { to: '/appointments', label: 'Appointments', short: 'Visits', icon: 'calendar' },
+  { to: '/access-log', label: 'Who accessed my record', short: 'Access', icon: 'info', phone: false },
 ];

@@ -1,4 +1,5 @@
 import { createBrowserRouter } from 'react-router';
+import { AccessLogPage } from '../features/access-log/components/access-log-page';
 import { AppointmentsPage } from '../features/appointments/components/appointments-page';
 import { SignInPage } from '../features/auth/components/sign-in-page';
 import { DashboardPage } from '../features/dashboard/components/dashboard-page';
@@ -22,6 +23,7 @@ export function createAppRouter(): ReturnType<typeof createBrowserRouter> {
         { path: 'record', element: <RecordPage /> },
         { path: 'documents', element: <DocumentsPage /> },
         { path: 'appointments', element: <AppointmentsPage /> },
+        { path: 'access-log', element: <AccessLogPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { Dashboard, DashboardSectionName } from '@portico/contracts';
 import type { AppDeps } from '../../app-deps';
 import { noStore, sessionPatient } from '../../http/request-context';
-import { ehrFor } from '../records/routes';
+import { audited } from '../audit/http';
+import { ehrFor } from '../records/ehr-access';
 import { buildDashboard, buildSection } from './service';
 
 export function dashboardRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -17,9 +18,10 @@ export function dashboardRoutes(app: FastifyInstance, deps: AppDeps): void {
     const { link } = sessionPatient(req);
     noStore(reply);
     const fallback = { uuid: link.uuid, pid: link.pid, givenName: '', familyName: '', birthDate: null };
-    return buildDashboard(ehrFor(deps, link, req.query.refresh === '1'), fallback, deps.config.clinic.timeZone, deps.now(), (section, err) =>
-      req.log.warn({ section, err: (err as Error).name, msg: (err as Error).message }, 'dashboard section failed'),
-    );
+    return audited(req, deps, { category: 'dashboard' }, () =>
+      buildDashboard(ehrFor(deps, link, req.query.refresh === '1'), fallback, deps.config.clinic.timeZone, deps.now(), (section, err) =>
+        req.log.warn({ section, err: (err as Error).name, msg: (err as Error).message }, 'dashboard section failed'),
+      ));
   });
 
   r.get('/api/v1/dashboard/sections/:name', {
@@ -29,8 +31,9 @@ export function dashboardRoutes(app: FastifyInstance, deps: AppDeps): void {
     const { link } = sessionPatient(req);
     noStore(reply);
     // A retry asks because something failed: go to OpenEMR rather than the cache.
-    return buildSection(req.params.name, ehrFor(deps, link, true), deps.now(), (section, err) =>
-      req.log.warn({ section, err: (err as Error).name }, 'dashboard section failed'),
-    );
+    return audited(req, deps, { category: 'dashboard', resourceId: req.params.name }, () =>
+      buildSection(req.params.name, ehrFor(deps, link, true), deps.now(), (section, err) =>
+        req.log.warn({ section, err: (err as Error).name }, 'dashboard section failed'),
+      ));
   });
 }

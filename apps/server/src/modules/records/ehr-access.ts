@@ -1,4 +1,7 @@
-import type { PatientEhr } from '@portico/openemr';
+import type { FastifyBaseLogger } from 'fastify';
+import type { PatientSummary } from '@portico/contracts';
+import type { PatientEhr, PatientLink } from '@portico/openemr';
+import type { AppDeps } from '../../app-deps';
 import type { SealedJsonCache } from '../../platform/cache';
 
 type ReadMethod = Exclude<keyof PatientEhr, 'downloadDocument'>;
@@ -24,3 +27,18 @@ export function cachedEhr(ehr: PatientEhr, cache: SealedJsonCache, patientUuid: 
   };
 }
 export type CachedEhr = ReturnType<typeof cachedEhr>;
+
+/** The session's patient's EHR reads, through the shared per-patient cache. */
+export function ehrFor(deps: AppDeps, link: PatientLink, fresh = false): CachedEhr {
+  return cachedEhr(deps.openemr.forPatient(link), deps.cache, link.uuid, deps.config.dashboardCacheSeconds, fresh);
+}
+
+/** The patient's name comes from OpenEMR; when it is unreachable the session still works with ids only. */
+export async function patientOrFallback(deps: AppDeps, link: PatientLink, log: FastifyBaseLogger): Promise<PatientSummary> {
+  try {
+    return await ehrFor(deps, link).read('patient');
+  } catch (err) {
+    log.warn({ err: (err as Error).name }, 'patient summary unavailable');
+    return { uuid: link.uuid, pid: link.pid, givenName: '', familyName: '', birthDate: null };
+  }
+}

@@ -1,30 +1,16 @@
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   AllergiesResponse, AppointmentsResponse, DocumentsResponse, ImmunizationsResponse, LabTestResponse, MedicationsResponse,
-  ProblemsResponse, ResultsResponse, VitalsResponse, type PatientSummary,
+  ProblemsResponse, ResultsResponse, VitalsResponse,
 } from '@portico/contracts';
-import type { PatientLink } from '@portico/openemr';
 import type { AppDeps } from '../../app-deps';
 import { problems } from '../../http/problem';
 import { noStore, sessionPatient } from '../../http/request-context';
-import { cachedEhr } from './ehr-access';
+import { audited } from '../audit/http';
+import { ehrFor } from './ehr-access';
 import { groupByPanel, splitAppointments, testHistories } from './service';
-
-export function ehrFor(deps: AppDeps, link: PatientLink, fresh = false) {
-  return cachedEhr(deps.openemr.forPatient(link), deps.cache, link.uuid, deps.config.dashboardCacheSeconds, fresh);
-}
-
-/** The patient's name comes from OpenEMR; when it is unreachable the session still works with ids only. */
-export async function patientOrFallback(deps: AppDeps, link: PatientLink, log: FastifyBaseLogger): Promise<PatientSummary> {
-  try {
-    return await ehrFor(deps, link).read('patient');
-  } catch (err) {
-    log.warn({ err: (err as Error).name }, 'patient summary unavailable');
-    return { uuid: link.uuid, pid: link.pid, givenName: '', familyName: '', birthDate: null };
-  }
-}
 
 export function recordsRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -33,7 +19,7 @@ export function recordsRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   r.get('/api/v1/records/results', opts(ResultsResponse), async (req, reply) => {
     noStore(reply);
-    return { panels: groupByPanel(await ehr(req).read('labs')) };
+    return audited(req, deps, { category: 'lab-results' }, async () => ({ panels: groupByPanel(await ehr(req).read('labs')) }));
   });
 
   r.get('/api/v1/records/results/:key', {
@@ -41,21 +27,25 @@ export function recordsRoutes(app: FastifyInstance, deps: AppDeps): void {
     schema: { tags: ['records'], params: z.object({ key: z.string().min(1).max(120) }), response: { 200: LabTestResponse } },
   }, async (req, reply) => {
     noStore(reply);
-    const test = testHistories(await ehr(req).read('labs')).find((t) => t.key === req.params.key);
-    if (!test) throw problems.notFound('Test');
-    return test;
+    return audited(req, deps, { category: 'lab-results', resourceId: req.params.key }, async () => {
+      const test = testHistories(await ehr(req).read('labs')).find((t) => t.key === req.params.key);
+      if (!test) throw problems.notFound('Test');
+      return test;
+    });
   });
 
   r.get('/api/v1/records/vitals', opts(VitalsResponse), async (req, reply) => {
     noStore(reply);
-    const readings = await ehr(req).read('vitals');
-    return { readings: [...readings].sort((a, b) => a.effectiveAt.localeCompare(b.effectiveAt)) };
+    return audited(req, deps, { category: 'vitals' }, async () => {
+      const readings = await ehr(req).read('vitals');
+      return { readings: [...readings].sort((a, b) => a.effectiveAt.localeCompare(b.effectiveAt)) };
+    });
   });
 
   const list = (path: string, method: 'medications' | 'allergies' | 'problems' | 'immunizations', schema: z.ZodType) =>
     r.get(`/api/v1/records/${path}`, opts(schema), async (req, reply) => {
       noStore(reply);
-      return { items: await ehr(req).read(method) };
+      return audited(req, deps, { category: method }, async () => ({ items: await ehr(req).read(method) }));
     });
   list('medications', 'medications', MedicationsResponse);
   list('allergies', 'allergies', AllergiesResponse);
@@ -64,15 +54,17 @@ export function recordsRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   r.get('/api/v1/records/documents', opts(DocumentsResponse), async (req, reply) => {
     noStore(reply);
-    const items = await ehr(req).read('documents');
-    return { items: [...items].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '')) };
+    return audited(req, deps, { category: 'documents' }, async () => {
+      const items = await ehr(req).read('documents');
+      return { items: [...items].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '')) };
+    });
   });
 
   r.get('/api/v1/records/documents/:id/content', {
     config: { policy: 'patient' },
     schema: { tags: ['records'], params: z.object({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/) }) },
   }, async (req, reply) => {
-    const doc = await ehr(req).downloadDocument(req.params.id);
+    const doc = await audited(req, deps, { action: 'download', category: 'document', resourceId: req.params.id }, () => ehr(req).downloadDocument(req.params.id));
     const safeName = doc.filename.replace(/[^\w.\- ]+/g, '_').slice(0, 120) || 'document';
     noStore(reply);
     return reply
@@ -84,6 +76,6 @@ export function recordsRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   r.get('/api/v1/appointments', opts(AppointmentsResponse), async (req, reply) => {
     noStore(reply);
-    return splitAppointments(await ehr(req).read('appointments'), deps.now());
+    return audited(req, deps, { category: 'appointments' }, async () => splitAppointments(await ehr(req).read('appointments'), deps.now()));
   });
 }
