@@ -19,7 +19,7 @@ const ACTORS: Record<AccessLogEntry['actor'], string> = {
 const CATEGORIES: Record<string, string> = {
   dashboard: 'Home page summary', 'lab-results': 'Lab results', vitals: 'Vitals', medications: 'Medications', allergies: 'Allergies',
   problems: 'Health problems', immunizations: 'Immunizations', documents: 'Document list', document: 'A document', appointments: 'Appointments',
-  'access-log': 'This access log', session: 'Sign-in', route: 'Portal page',
+  'access-log': 'This access log', session: 'Sign-in', route: 'Portal page', demographics: 'Your name and details',
 };
 
 const ACTIONS: Record<string, string> = {
