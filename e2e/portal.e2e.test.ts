@@ -196,7 +196,7 @@ describe.skipIf(skip)('Portico in a browser', () => {
       await shot(page, `${vp.name}-sign-in`);
 
       await context.addCookies(session?.cookies ?? []);
-      const pages = ['/', '/results', `/results/${encodeURIComponent(facts.resultKey)}`, '/vitals', '/record', '/documents', '/appointments', '/access-log'];
+      const pages = ['/', '/results', `/results/${encodeURIComponent(facts.resultKey)}`, '/vitals', '/record', '/documents', '/appointments', '/access-log', '/devices'];
       for (const route of pages) {
         await page.goto(route);
         await settled(page);
@@ -212,3 +212,61 @@ describe.skipIf(skip)('Portico in a browser', () => {
     }, TEST_TIMEOUT);
   }
 });
+
+// SESS-05 in a browser against a server whose idle timeout is 3 minutes: the warning comes from the server's own
+// idle header after one real minute without requests; only the last step (expiry) fast-forwards the browser clock.
+describe.skipIf(skip)('Idle warning (SESS-05)', () => {
+  let portico: RunningPortico;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    portico = await startPortico(PASSWORD, 150_000, { PORTICO_SESSION_IDLE_MINUTES: '3' });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await portico?.stop();
+  });
+
+  it('warns two minutes before the 3-minute idle limit, keeps the session on "Stay signed in", and at expiry returns to sign-in with a reason', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: portico.baseUrl });
+    const page = await context.newPage();
+    await page.clock.install();
+    const res = await context.request.post('/api/v1/auth/sign-in', { data: { email: EMAIL, password: PASSWORD }, headers: { 'x-portico-csrf': '1' } });
+    expect(res.status()).toBe(200);
+    await page.goto('/devices');
+    await settled(page);
+    const dialog = page.getByRole('alertdialog', { name: 'Are you still there?' });
+    expect(await dialog.count()).toBe(0);
+    // One real minute after the last request the server's deadline is two minutes away.
+    await dialog.waitFor({ state: 'visible', timeout: 75_000 });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Stay signed in');
+    expect(await dialog.locator('[aria-live]').innerText()).toMatch(/signed out in (2 minutes|1 minute)/);
+    problemsFree(await axeViolations(page, 'idle warning'));
+    await page.keyboard.press('Escape');
+    expect(await dialog.isVisible()).toBe(true);
+    const keepAlive = page.waitForResponse((r) => r.url().endsWith('/api/v1/sessions/keep-alive'));
+    await page.getByRole('button', { name: 'Stay signed in' }).click();
+    expect((await keepAlive).status()).toBe(200);
+    await dialog.waitFor({ state: 'hidden' });
+
+    // Three minutes of browser time later the page gives up and goes to sign-in, saying why.
+    await page.clock.fastForward('03:05');
+    await page.waitForURL(/\/sign-in\?/);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('next')).toBe('/devices');
+    expect(url.searchParams.get('reason')).toBe('idle');
+    expect(await page.getByTestId('idle-notice').innerText()).toBe('You were signed out after 3 minutes of inactivity.');
+    // Signing in again returns to the page the patient was on.
+    await page.getByLabel('Email').fill(EMAIL);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/devices$/);
+    await context.close();
+  }, 180_000);
+});
+
+function problemsFree(problems: string[]): void {
+  expect(problems, `axe found violations:\n\n${problems.join('\n\n')}`).toEqual([]);
+}

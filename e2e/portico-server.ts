@@ -41,9 +41,10 @@ function stopGroup(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startPortico(password: string, timeoutMs = 150_000): Promise<RunningPortico> {
+/** `env` adds settings for this server only (for example a short idle timeout); a shared server cannot take them. */
+export async function startPortico(password: string, timeoutMs = 150_000, env: Record<string, string> = {}): Promise<RunningPortico> {
   const existing = process.env.PORTICO_E2E_BASE_URL;
-  if (existing) return { baseUrl: existing.replace(/\/$/, ''), stop: async () => {} };
+  if (existing && Object.keys(env).length === 0) return { baseUrl: existing.replace(/\/$/, ''), stop: async () => {} };
 
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'portico-e2e-'));
@@ -51,7 +52,7 @@ export async function startPortico(password: string, timeoutMs = 150_000): Promi
   const { DATABASE_URL: _db, REDIS_URL: _redis, NODE_ENV: _env, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: repoRoot,
-    env: { ...inherited, PORT: String(port), PORTICO_DATA_DIR: dataDir, PORTICO_DEMO_PASSWORD: password },
+    env: { ...inherited, PORT: String(port), PORTICO_DATA_DIR: dataDir, PORTICO_DEMO_PASSWORD: password, ...env },
     detached: true, // its own process group, so stopping it also stops whatever it spawned
     stdio: ['ignore', 'pipe', 'pipe'],
   });

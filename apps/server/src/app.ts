@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
@@ -9,12 +8,15 @@ import type { AppDeps } from './app-deps';
 import type { Logger } from './platform/log';
 import { enforceDeclaredPolicies, type DeclaredRoute } from './http/policy';
 import { HttpProblem, problems, sendProblem } from './http/problem';
+import { BASELINE_HEADERS, registerSecurityHeaders } from './http/security-headers';
+import { httpsOptions } from './http/tls';
 import { defaultWebDist, serveWeb } from './http/web';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
 import { dashboardRoutes } from './modules/dashboard/routes';
 import { healthRoutes } from './modules/health/routes';
 import { recordsRoutes } from './modules/records/routes';
+import { sessionsRoutes } from './modules/sessions/routes';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -30,12 +32,13 @@ function sameOrigin(origin: string, host: string | undefined, publicUrl: string 
 export type PorticoApp = FastifyInstance & { routeTable: DeclaredRoute[] };
 
 export async function buildApp(deps: AppDeps, opts: { logger?: Logger } = {}): Promise<PorticoApp> {
-  const app = Fastify({ ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }), trustProxy: deps.config.trustedProxies.length ? deps.config.trustedProxies : false, bodyLimit: 64 * 1024, return503OnClosing: true,
+  const https = httpsOptions(deps.config.tls);
+  const app = Fastify({ ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }), ...(https ? { https } : {}), trustProxy: deps.config.trustedProxies.length ? deps.config.trustedProxies : false, bodyLimit: 64 * 1024, return503OnClosing: true,
     // Per-request lines would flood the console; latency by route is in /metrics.
     logController: new LogController({ disableRequestLogging: true }),
     // Errors raised before routing (over-long or malformed URLs) still answer as problem+json.
     frameworkErrors: (err, req, reply) => {
-      reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'").header('x-content-type-options', 'nosniff').header('cache-control', 'no-store');
+      reply.headers(BASELINE_HEADERS).header('cache-control', 'no-store');
       const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
       return sendProblem(reply, new HttpProblem(tooLong ? 414 : 400, tooLong ? 'uri-too-long' : 'bad-url', tooLong ? 'The address is too long' : 'The address is not valid'), req.url.slice(0, 200));
     },
@@ -45,16 +48,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: Logger } = {}): P
   const routeTable = enforceDeclaredPolicies(app);
 
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"], fontSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'self'"], formAction: ["'self'"],
-      },
-    },
-    referrerPolicy: { policy: 'no-referrer' },
-    crossOriginEmbedderPolicy: false,
-  });
+  await registerSecurityHeaders(app);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: { openapi: '3.0.3', info: { title: 'Portico portal API', version: '1.0.0' }, servers: [{ url: '/' }] },
@@ -70,6 +64,9 @@ export async function buildApp(deps: AppDeps, opts: { logger?: Logger } = {}): P
       if (!json && !req.headers['x-portico-csrf']) return sendProblem(reply, problems.csrf());
       // Defence in depth: a browser names the page that sent a write; it must be this site.
       if (req.headers.origin && !sameOrigin(req.headers.origin, req.headers.host, deps.config.publicUrl)) return sendProblem(reply, problems.crossOrigin());
+      // Fetch metadata (AC-15): a browser marks a request another site (or a sibling subdomain) started.
+      const site = req.headers['sec-fetch-site'];
+      if (site !== undefined && site !== 'same-origin' && site !== 'none') return sendProblem(reply, problems.crossOrigin());
     }
     const token = req.cookies[deps.cookie.name];
     if (token) req.session = await deps.auth.resolve(token);
@@ -110,6 +107,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: Logger } = {}): P
   authRoutes(app, deps);
   dashboardRoutes(app, deps);
   recordsRoutes(app, deps);
+  sessionsRoutes(app, deps);
   await serveWeb(app, deps.config.webDist ?? defaultWebDist);
   return Object.assign(app, { routeTable }) as unknown as PorticoApp;
 }

@@ -46,6 +46,8 @@ const Env = z
     PORTICO_DEMO_PASSWORD: z.string().min(12).optional(),
     PORTICO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     PORTICO_WEB_DIST: z.string().optional(),
+    PORTICO_TLS_CERT_FILE: z.string().optional().or(z.literal('').transform(() => undefined)),
+    PORTICO_TLS_KEY_FILE: z.string().optional().or(z.literal('').transform(() => undefined)),
     PORTICO_METRICS_TOKEN: z.string().min(16).optional(),
     // Six calendar years, leap days included (HIPAA 164.316(b)(2)(i)); shorter is refused.
     PORTICO_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(2190).default(2192),
@@ -72,6 +74,13 @@ const Env = z
   .superRefine((env, ctx) => {
     if (env.OPENEMR_BASE_URL && !env.OPENEMR_CLIENT_ID) {
       ctx.addIssue({ code: 'custom', path: ['OPENEMR_CLIENT_ID'], message: 'required when OPENEMR_BASE_URL is set' });
+    }
+    if (!env.PORTICO_TLS_CERT_FILE !== !env.PORTICO_TLS_KEY_FILE) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.PORTICO_TLS_CERT_FILE ? 'PORTICO_TLS_KEY_FILE' : 'PORTICO_TLS_CERT_FILE'],
+        message: 'set PORTICO_TLS_CERT_FILE and PORTICO_TLS_KEY_FILE together (PEM certificate chain and its private key), or neither',
+      });
     }
     if (env.NODE_ENV === 'production' && !env.PORTICO_MASTER_KEY) {
       ctx.addIssue({ code: 'custom', path: ['PORTICO_MASTER_KEY'], message: 'required in production' });
@@ -114,6 +123,8 @@ function toConfig(env: z.infer<typeof Env>) {
     demoPassword: env.PORTICO_DEMO_PASSWORD,
     logLevel: env.PORTICO_LOG_LEVEL,
     webDist: env.PORTICO_WEB_DIST,
+    /** Set: Portico terminates TLS itself (TLS 1.2+, see http/tls.ts); unset: plain HTTP, TLS at a proxy in front. */
+    tls: env.PORTICO_TLS_CERT_FILE && env.PORTICO_TLS_KEY_FILE ? { certFile: env.PORTICO_TLS_CERT_FILE, keyFile: env.PORTICO_TLS_KEY_FILE } : undefined,
     metricsToken: env.PORTICO_METRICS_TOKEN,
     audit: { retentionDays: env.PORTICO_AUDIT_RETENTION_DAYS },
     openemr: {

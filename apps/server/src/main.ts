@@ -2,10 +2,12 @@ import { buildApp } from './app';
 import { bootstrap } from './bootstrap';
 import { ConfigError, loadConfig } from './config';
 import { ensureDemoAccounts } from './modules/accounts/demo';
+import { httpsOptions } from './http/tls';
 import { createLogger } from './platform/log';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  httpsOptions(config.tls); // an unreadable or mismatched certificate/key stops the start here, before any other work
   const log = createLogger(config.logLevel);
   const runtime = await bootstrap(config, log);
   const { deps } = runtime;
@@ -16,7 +18,7 @@ async function main(): Promise<void> {
   const address = await app.listen({ port: config.port, host: config.host });
   const lines = [
     '',
-    `Portico is running at ${address.replace('127.0.0.1', 'localhost')}`,
+    `Portico is running at ${address.replace('127.0.0.1', 'localhost')}${config.tls ? ' (TLS 1.2+, certificate from PORTICO_TLS_CERT_FILE)' : ''}`,
     `  database: ${deps.database.kind}${deps.database.kind === 'pglite' ? ` (${config.dataDir}/pgdata)` : ''}; cache: ${config.redisUrl ? 'redis' : 'in-process'}`,
     `  OpenEMR: ${runtime.demoMode ? `simulator at ${runtime.openemrUrl}` : runtime.openemrUrl}`,
   ];

@@ -1,3 +1,4 @@
 export * from './records';
 export * from './api';
 export * from './audit';
+export * from './sessions';

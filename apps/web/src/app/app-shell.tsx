@@ -6,6 +6,7 @@ import { Icon } from '../components/ui/icons';
 import { Spinner } from '../components/ui/spinner';
 import { useSignOut } from '../features/auth/api/sign-out';
 import { useMe } from '../lib/session';
+import { IdleWarning } from './idle/idle-warning';
 import { NAV_ITEMS } from './nav-items';
 
 function Navigation(): ReactElement {
@@ -94,6 +95,7 @@ export function AppShell(): ReactElement {
           </nav>
         </main>
       </div>
+      <IdleWarning initialExpiresAt={me.data?.idleExpiresAt} />
     </div>
   );
 }

@@ -18,4 +18,5 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/documents', label: 'Documents', short: 'Docs', icon: 'file' },
   { to: '/appointments', label: 'Appointments', short: 'Visits', icon: 'calendar' },
   { to: '/access-log', label: 'Who accessed my record', short: 'Access', icon: 'info', phone: false },
+  { to: '/devices', label: 'Devices', short: 'Devices', icon: 'devices', phone: false },
 ];

@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { AccessLogPage } from '../features/access-log/components/access-log-page';
 import { AppointmentsPage } from '../features/appointments/components/appointments-page';
 import { SignInPage } from '../features/auth/components/sign-in-page';
+import { DevicesPage } from '../features/devices/components/devices-page';
 import { DashboardPage } from '../features/dashboard/components/dashboard-page';
 import { DocumentsPage } from '../features/documents/components/documents-page';
 import { RecordPage } from '../features/record/components/record-page';
@@ -24,6 +25,7 @@ export function createAppRouter(): ReturnType<typeof createBrowserRouter> {
         { path: 'documents', element: <DocumentsPage /> },
         { path: 'appointments', element: <AppointmentsPage /> },
         { path: 'access-log', element: <AccessLogPage /> },
+        { path: 'devices', element: <DevicesPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -26,6 +26,14 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
   onUnauthorized = handler;
 }
 
+type ResponseObserver = (res: Response) => void;
+let onResponse: ResponseObserver = () => {};
+
+/** The app watches every API answer (the idle-expiry header, SESS-05); lib code only reports it. */
+export function setResponseObserver(observer: ResponseObserver): void {
+  onResponse = observer;
+}
+
 export function apiUrl(path: string): string {
   return `${API_PREFIX}${path}`;
 }
@@ -85,6 +93,7 @@ export async function apiRequest<S extends z.ZodType>(
     });
   }
 
+  onResponse(res);
   if (!res.ok) {
     const error = await toApiError(res);
     if (res.status === 401 && !options.skipUnauthorizedRedirect) onUnauthorized();

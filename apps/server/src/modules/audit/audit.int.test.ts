@@ -82,6 +82,7 @@ describe('AUD-01 every health-data read writes exactly one complete audit row', 
       ['/api/v1/appointments', 'read', 'appointments', null],
       ['/api/v1/me/access-log', 'query', 'access-log', null],
       ['/api/v1/me', 'read', 'demographics', null],
+      ['/api/v1/sessions', 'read', 'sessions', null],
     ];
     // A new patient route must join this list (and be audited).
     const covered = new Set(routes.map(([u]) => u.replace(docId, ':id').replace('4548-4', ':key').replace('sections/results', 'sections/:name')));

@@ -45,6 +45,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (req.session) await deps.auth.signOut(req.session.idHash);
     reply.clearCookie(cookie.name, cookie.clearOptions);
     noStore(reply);
+    reply.header('clear-site-data', '"cache", "storage"'); // SESS-06: the browser drops cached PHI and web storage
     return reply.status(204).send(null);
   });
 

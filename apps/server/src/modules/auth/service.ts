@@ -71,6 +71,18 @@ export function authService(deps: { accounts: AccountsRepo; sessions: SessionsRe
 
     signOut: (idHash: string) => deps.sessions.revoke(idHash),
 
+    /** Explicit activity (SESS-05 "stay signed in"): last_seen_at = now; returns the new idle expiry. */
+    async keepAlive(idHash: string): Promise<Date> {
+      const session = await deps.sessions.find(idHash);
+      const t = now();
+      await deps.sessions.touch(idHash, t);
+      const cap = session?.absoluteExpiresAt.getTime() ?? Infinity;
+      return new Date(Math.min(t.getTime() + deps.idleMs, cap));
+    },
+
+    idleMs: deps.idleMs,
+    now,
+
     /** How many passwords this process has evaluated (argon2 verifications), for tests and metrics. */
     passwordVerifications: () => verifications,
   };

@@ -2,7 +2,7 @@ import type { ReactElement } from 'react';
 
 export type IconName =
   | 'home' | 'flask' | 'heart' | 'clipboard' | 'file' | 'calendar' | 'arrow-up' | 'arrow-down'
-  | 'alert' | 'check' | 'info' | 'download' | 'chevron-right' | 'sign-out';
+  | 'alert' | 'check' | 'info' | 'download' | 'chevron-right' | 'sign-out' | 'devices';
 
 const PATHS: Record<IconName, string> = {
   home: 'M3 10.5 12 3l9 7.5V21a1 1 0 0 1-1 1h-5v-7H9v7H4a1 1 0 0 1-1-1z',
@@ -19,6 +19,7 @@ const PATHS: Record<IconName, string> = {
   download: 'M12 4v11M7 10l5 5 5-5M5 20h14',
   'chevron-right': 'M9 5l7 7-7 7',
   'sign-out': 'M15 4h4a1 1 0 0 1 1 1v14a1 1 0 0 1-1 1h-4M10 8l-4 4 4 4M6 12h10',
+  devices: 'M3 5h13v9H3zM7 18h5M9.5 14v4M18 9h3v11h-3zM19.5 17.5v.5',
 };
 
 export function Icon({ name, className = 'h-5 w-5' }: { name: IconName; className?: string }): ReactElement {

@@ -20,6 +20,7 @@ const CATEGORIES: Record<string, string> = {
   dashboard: 'Home page summary', 'lab-results': 'Lab results', vitals: 'Vitals', medications: 'Medications', allergies: 'Allergies',
   problems: 'Health problems', immunizations: 'Immunizations', documents: 'Document list', document: 'A document', appointments: 'Appointments',
   'access-log': 'This access log', session: 'Sign-in', route: 'Portal page', demographics: 'Your name and details',
+  sessions: 'Your signed-in devices',
 };
 
 const ACTIONS: Record<string, string> = {

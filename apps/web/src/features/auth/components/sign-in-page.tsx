@@ -9,6 +9,10 @@ export function SignInPage(): ReactElement {
   const [params] = useSearchParams();
   const next = safeNextPath(params.get('next'));
   const expired = params.get('next') !== null;
+  const idleMinutes = Number(params.get('minutes'));
+  const idle = params.get('reason') === 'idle'
+    ? `You were signed out after ${Number.isInteger(idleMinutes) && idleMinutes >= 1 && idleMinutes <= 30 ? `${idleMinutes} ${idleMinutes === 1 ? 'minute' : 'minutes'}` : 'a period'} of inactivity.`
+    : null;
 
   useEffect(() => {
     document.title = 'Sign in · Portico';
@@ -27,6 +31,7 @@ export function SignInPage(): ReactElement {
         <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
           <h1 className="text-2xl font-bold text-slate-900">Sign in</h1>
           <p className="mt-1 mb-6 text-slate-700">
+            {idle && <span className="block font-semibold text-slate-900" data-testid="idle-notice">{idle}</span>}
             {expired ? 'Please sign in to continue.' : 'See your results, health record and appointments.'}
           </p>
           <SignInForm onSignedIn={() => void navigate(next, { replace: true })} />
