@@ -38,7 +38,7 @@ export async function bootstrap(config: Config, log: Logger, opts: { pgliteDir?:
     await database.close();
     throw err;
   });
-  const rawCache: Cache = config.redisUrl ? await redisCache(config.redisUrl) : memoryCache();
+  const rawCache: Cache = config.redisUrl ? await redisCache(config.redisUrl, config.cacheNamespace) : memoryCache();
   closers.push(() => rawCache.close());
   const metrics = createMetrics();
   const cache = sealedJsonCache(rawCache, sealer, (hit) => metrics.cacheRequests.labels('ehr', hit ? 'hit' : 'miss').inc());

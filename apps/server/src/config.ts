@@ -26,6 +26,7 @@ const Env = z
     PORTICO_PUBLIC_URL: optionalUrl,
     DATABASE_URL: optionalUrl,
     REDIS_URL: optionalUrl,
+    PORTICO_CACHE_NAMESPACE: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).default('portico'),
     PORTICO_MASTER_KEY: z.string().regex(/^[A-Za-z0-9+/=_-]{43,44}$/, 'a base64 32-byte key').optional(),
     PORTICO_MASTER_KEYS_PREVIOUS: z
       .string()
@@ -99,6 +100,7 @@ function toConfig(env: z.infer<typeof Env>) {
     publicUrl: env.PORTICO_PUBLIC_URL,
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
+    cacheNamespace: env.PORTICO_CACHE_NAMESPACE,
     masterKey: env.PORTICO_MASTER_KEY,
     /** Earlier master keys, only to unwrap data keys during a master-key rotation (see keys:rewrap). */
     masterKeysPrevious: env.PORTICO_MASTER_KEYS_PREVIOUS ?? [],

@@ -32,6 +32,17 @@ describe(`sealed EHR cache (${useRedis ? 'redis' : 'in-process'})`, () => {
     expect(await sealedJsonCache(raw, sealer).get(`${key}:copy`)).toBeUndefined();
   });
 
+  it('keeps deployments that share a Redis apart by namespace', async () => {
+    if (!useRedis) return;
+    const other = await redisCache(process.env.REDIS_URL!, `other-${randomBytes(4).toString('hex')}`);
+    try {
+      await raw.set(`${key}:ns`, 'mine', 30);
+      expect(await other.get(`${key}:ns`)).toBeUndefined();
+    } finally {
+      await other.close();
+    }
+  });
+
   it('expires values after their TTL', async () => {
     const c = sealedJsonCache(raw, sealer);
     await c.set(`${key}:ttl`, 1, 1);

@@ -21,15 +21,20 @@ export function memoryCache(): Cache {
   };
 }
 
-export async function redisCache(url: string): Promise<Cache> {
+/**
+ * Keys live under `<namespace>:` so deployments (or test instances) sharing one Redis never read each other's
+ * entries: values sealed under another deployment's keys would only ever be misses.
+ */
+export async function redisCache(url: string, namespace = 'portico'): Promise<Cache> {
   const { Redis } = await import('ioredis');
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: false });
   await redis.connect();
+  const ns = (k: string) => `${namespace}:${k}`;
   return {
     kind: 'redis',
-    get: async (k) => (await redis.get(k)) ?? undefined,
-    set: async (k, v, ttl) => void (await redis.set(k, v, 'EX', Math.max(1, ttl))),
-    del: async (k) => void (await redis.del(k)),
+    get: async (k) => (await redis.get(ns(k))) ?? undefined,
+    set: async (k, v, ttl) => void (await redis.set(ns(k), v, 'EX', Math.max(1, ttl))),
+    del: async (k) => void (await redis.del(ns(k))),
     close: async () => void (await redis.quit()),
   };
 }

@@ -25,7 +25,8 @@ export async function startPortico(env: Record<string, string> = {}) {
     PORTICO_LOG_LEVEL: 'silent',
     PORTICO_DEMO_PASSWORD: DEMO_PASSWORD,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-    ...(process.env.PORTICO_TEST_CACHE === 'redis' && process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    // Every test Portico gets its own Redis namespace, as separate deployments would.
+    ...(process.env.PORTICO_TEST_CACHE === 'redis' && process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL, PORTICO_CACHE_NAMESPACE: `t-${randomBytes(6).toString('hex')}` } : {}),
     ...env,
   });
   const runtime: Runtime = await bootstrap(config, createLogger('silent'), { pgliteDir: 'memory' });
