@@ -32,7 +32,11 @@ export interface Runtime {
 export async function bootstrap(config: Config, log: Logger, opts: { pgliteDir?: string } = {}): Promise<Runtime> {
   const closers: (() => Promise<void>)[] = [];
   const masters = loadMasterKeys(config.masterKey, config.masterKeysPrevious, config.dataDir);
-  const database = await openDatabase({ url: config.databaseUrl, pgliteDir: opts.pgliteDir ?? path.join(config.dataDir, 'pgdata') });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    pgliteDir: opts.pgliteDir ?? path.join(config.dataDir, 'pgdata'),
+    onIdleError: (err) => log.warn({ err: err.message }, 'an idle database connection was closed by the server; it will be replaced'),
+  });
   closers.push(() => database.close());
   const sealer = await KeyRing.open(dbDataKeyStore(database.db), masters).catch(async (err: Error) => {
     await database.close();

@@ -17,12 +17,15 @@ const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url
  * PostgreSQL when a URL is given, otherwise PGlite (Postgres in WASM) under the data directory.
  * `pgliteDir: 'memory'` keeps PGlite in memory (tests). The same drizzle schema and migrations run on both.
  */
-export async function openDatabase(opts: { url?: string; pgliteDir?: string }): Promise<Database> {
+export async function openDatabase(opts: { url?: string; pgliteDir?: string; onIdleError?: (err: Error) => void }): Promise<Database> {
   if (opts.url) {
     const { default: pg } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    // An idle connection can be cut by the server (restart, failover, admin termination). Without a listener
+    // that error would crash the process; the pool drops the client and opens a new one on the next query.
+    pool.on('error', (err) => opts.onIdleError?.(err));
     const db = drizzle(pool, { schema });
     await migrate(db, { migrationsFolder });
     return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() };
