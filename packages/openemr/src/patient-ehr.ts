@@ -96,10 +96,14 @@ export class OpenEmrPatientEhr implements PatientEhr {
     const mapped = await Promise.all(own.map(async (listed) => {
       // 7.0.2's list leaves out the reason and the duration; the single read has them. Upcoming visits only:
       // they are few, and they are what a patient prepares for.
-      const r = isUpcoming(listed, now) ? await this.appointmentDetail(listed) : listed;
+      // 7.0.2 lists only the provider's uuid (no pce_aid_fname/lname); its name is looked up beside the detail read.
+      const providerUuid = !listed.pce_aid_lname && typeof listed.pce_aid_uuid === 'string' ? listed.pce_aid_uuid : null;
+      const [r, providerName] = await Promise.all([
+        isUpcoming(listed, now) ? this.appointmentDetail(listed) : listed,
+        this.practitioners.name(providerUuid),
+      ]);
       const a = appointmentFromRest(r, this.timeZone, this.categories);
-      // 7.0.2 lists only the provider's uuid (no pce_aid_fname/lname).
-      if (a && !a.provider) a.provider = await this.practitioners.name(typeof r.pce_aid_uuid === 'string' ? r.pce_aid_uuid : null);
+      if (a && !a.provider) a.provider = providerName;
       return a;
     }));
     return mapped.filter(notNull).sort((a, b) => a.start.localeCompare(b.start));
