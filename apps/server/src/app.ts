@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -49,7 +48,6 @@ export async function buildApp(deps: AppDeps, opts: { logger?: Logger } = {}): P
 
   await app.register(fastifyCookie);
   await registerSecurityHeaders(app);
-  await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: { openapi: '3.0.3', info: { title: 'Portico portal API', version: '1.0.0' }, servers: [{ url: '/' }] },
     transform: jsonSchemaTransform,
@@ -68,6 +66,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: Logger } = {}): P
       const site = req.headers['sec-fetch-site'];
       if (site !== undefined && site !== 'same-origin' && site !== 'none') return sendProblem(reply, problems.crossOrigin());
     }
+    // Only the API reads sessions: the SPA's files and the health probes cost no database round trip.
+    if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[deps.cookie.name];
     if (token) req.session = await deps.auth.resolve(token);
     if (policy === 'patient' && !req.session) {
@@ -94,7 +94,6 @@ export async function buildApp(deps: AppDeps, opts: { logger?: Logger } = {}): P
     }
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendProblem(reply, new HttpProblem(413, 'payload-too-large', 'The request is too large'), req.url);
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendProblem(reply, new HttpProblem(415, 'unsupported-media-type', 'Send JSON (application/json)'), req.url);
-    if (err.statusCode === 429) return sendProblem(reply, new HttpProblem(429, 'rate-limited', 'Too many attempts', 'Wait a minute and try again.'), req.url);
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return sendProblem(reply, new HttpProblem(err.statusCode, 'bad-request', 'The request is not valid', err.message), req.url);
     }

@@ -13,7 +13,7 @@ export function requestMeta(req: FastifyRequest): Pick<AuditEvent, 'sourceIp' | 
   return { sourceIp: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null, sessionIdHash: req.session?.idHash ?? null, requestId: req.id };
 }
 
-function accountActor(account: Pick<AccountRow, 'id' | 'openemrPatientUuid'>) {
+export function accountActor(account: Pick<AccountRow, 'id' | 'openemrPatientUuid'>) {
   // A patient signed in to their own account acts for, and reads about, themselves. Proxies will differ here.
   return { actorUserId: account.id, actorKind: 'patient' as const, actingForPatientId: account.openemrPatientUuid, subjectPatientId: account.openemrPatientUuid };
 }

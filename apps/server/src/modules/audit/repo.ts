@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../platform/crypto';
 import { and, asc, desc, eq, gt, gte, lt, lte, min, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client';
 import { auditAnchors, auditEvents } from '../../platform/db/schema';
@@ -19,7 +19,7 @@ export function canonicalRow(seq: number, f: AuditFields): string {
 }
 
 export const rowHash = (prevHash: string, seq: number, f: AuditFields): string =>
-  createHash('sha256').update(prevHash + canonicalRow(seq, f)).digest('hex');
+  sha256(prevHash + canonicalRow(seq, f));
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Exec = Db | Tx;

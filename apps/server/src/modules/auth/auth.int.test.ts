@@ -96,6 +96,19 @@ describe('sign-in and sessions', () => {
     expect(((await res.json()) as { type: string }).type).toBe('https://portico.dev/problems/unauthenticated');
   });
 
+  it('only API requests read the session: files and health probes neither touch nor extend it', async () => {
+    const c = await p.signIn();
+    await p.runtime.deps.database.db.execute(sql`update sessions set last_seen_at = now() - interval '5 minutes' where revoked_at is null`);
+    const seen = async () =>
+      ((await p.runtime.deps.database.db.execute(sql`select max(last_seen_at) as t from sessions where revoked_at is null`)) as unknown as { rows: { t: string }[] }).rows[0]!.t;
+    const before = await seen();
+    expect((await c.get('/healthz')).status).toBe(200);
+    await c.get('/results');
+    expect(await seen()).toEqual(before);
+    expect((await c.get('/api/v1/me')).status).toBe(200);
+    expect(new Date(await seen()).getTime()).toBeGreaterThan(new Date(before).getTime());
+  });
+
   it('ends a session past its absolute limit even when active', async () => {
     const c = await p.signIn();
     await p.runtime.deps.database.db.execute(sql`update sessions set absolute_expires_at = now() - interval '1 second' where revoked_at is null`);

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { isIP as netIsIP } from 'node:net';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
 import type { Db } from '../../platform/db/client';
 import { authThrottle } from '../../platform/db/schema';
 import { HttpProblem } from '../../http/problem';
+import { sha256 } from '../../platform/crypto';
 
 /**
  * Sign-in throttling (AUTH-07), counters in PostgreSQL (`auth_throttle`), never per cookie or session:
@@ -38,11 +38,9 @@ export class SignInRefused extends HttpProblem {
   }
 }
 
-const sha256hex = (s: string): string => createHash('sha256').update(s).digest('hex');
-
 export const accountKey = (accountId: string): string => `acct:${accountId}`;
 /** The key of an email with no account; the email must be normalised (trimmed, lower case). */
-export const unknownEmailKey = (normalizedEmail: string): string => `email:${sha256hex(normalizedEmail)}`;
+export const unknownEmailKey = (normalizedEmail: string): string => `email:${sha256(normalizedEmail)}`;
 
 /** `ip:<addr>`; IPv4-mapped IPv6 as IPv4; other IPv6 by its /64, which one host usually controls whole. */
 export function ipKey(ip: string): string {

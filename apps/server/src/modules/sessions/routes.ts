@@ -7,7 +7,7 @@ import {
 import type { AppDeps } from '../../app-deps';
 import { problems } from '../../http/problem';
 import { noStore, sessionPatient } from '../../http/request-context';
-import { audited, requestMeta } from '../audit/http';
+import { accountActor, audited, requestMeta } from '../audit/http';
 import { sessionsRepo } from '../auth/repo';
 import { publicSessionId, sortSessions, toSessionInfo } from './service';
 
@@ -30,10 +30,8 @@ export function sessionsRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   const auditRevoke = (req: FastifyRequest, resourceId: string | null) => {
     const { session } = sessionPatient(req);
-    const who = session.account;
     return deps.audit.record({
-      actorUserId: who.id, actorKind: 'patient', actingForPatientId: who.openemrPatientUuid, subjectPatientId: who.openemrPatientUuid,
-      ...requestMeta(req), action: 'logout', resourceType: 'session', resourceId, outcome: 'success', reasonCode: 'revoked-by-user',
+      ...accountActor(session.account), ...requestMeta(req), action: 'logout', resourceType: 'session', resourceId, outcome: 'success', reasonCode: 'revoked-by-user',
     });
   };
 
