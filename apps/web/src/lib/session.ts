@@ -18,3 +18,8 @@ export function safeNextPath(next: string | null): string {
   if (next.startsWith('/sign-in')) return '/';
   return next;
 }
+
+/** The clinic's IANA time zone, in which every date and time is shown (UTC until /me has loaded). */
+export function useClinicTimeZone(): string {
+  return useMe().data?.clinicTimeZone ?? 'UTC';
+}

@@ -1,15 +1,13 @@
 import type { AccessLogEntry } from '@portico/contracts';
 import type { ReactElement } from 'react';
+import { QueryView } from '../../../components/ui/query-view';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorPanel } from '../../../components/ui/error-panel';
 import { PageHeader } from '../../../components/ui/page-header';
-import { Skeleton } from '../../../components/ui/spinner';
 import { Table, type Column } from '../../../components/ui/table';
 import { formatDateTime } from '../../../lib/format';
-import { useMe } from '../../../lib/session';
+import { useClinicTimeZone } from '../../../lib/session';
 import { useAccessLog } from '../api/get-access-log';
 
 const ACTORS: Record<AccessLogEntry['actor'], string> = {
@@ -39,8 +37,7 @@ function OutcomeBadge({ outcome }: { outcome: AccessLogEntry['outcome'] }): Reac
 
 export function AccessLogPage(): ReactElement {
   const log = useAccessLog();
-  const me = useMe();
-  const tz = me.data?.clinicTimeZone ?? 'UTC';
+  const tz = useClinicTimeZone();
   const rows = log.data?.pages.flatMap((p) => p.items) ?? [];
   const columns: Column<AccessLogEntry>[] = [
     { header: 'When (clinic time)', rowHeader: true, cell: (r) => <time dateTime={r.at}>{formatDateTime(r.at, tz)}</time> },
@@ -52,24 +49,20 @@ export function AccessLogPage(): ReactElement {
     <>
       <PageHeader title="Who accessed my record"
         description="Every time your health information is viewed or downloaded through the portal, and every sign-in to your account, newest first." />
-      {log.isPending ? (
-        <Skeleton lines={6} />
-      ) : log.isError ? (
-        <ErrorPanel error={log.error} onRetry={() => void log.refetch()} retrying={log.isFetching} />
-      ) : rows.length === 0 ? (
-        <EmptyState>No accesses recorded yet.</EmptyState>
-      ) : (
-        <Card>
-          <Table caption="Accesses to your record, newest first" hideCaption columns={columns} rows={rows} rowKey={(r) => String(r.seq)} />
-          {log.hasNextPage && (
-            <div className="mt-4 flex justify-center">
-              <Button variant="secondary" disabled={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>
-                {log.isFetchingNextPage ? 'Loading…' : 'Show older entries'}
-              </Button>
-            </div>
-          )}
-        </Card>
-      )}
+      <QueryView query={log} lines={6} isEmpty={(data) => data.pages.every((p) => p.items.length === 0)} empty="No accesses recorded yet.">
+        {() => (
+          <Card>
+            <Table caption="Accesses to your record, newest first" hideCaption columns={columns} rows={rows} rowKey={(r) => String(r.seq)} />
+            {log.hasNextPage && (
+              <div className="mt-4 flex justify-center">
+                <Button variant="secondary" disabled={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>
+                  {log.isFetchingNextPage ? 'Loading…' : 'Show older entries'}
+                </Button>
+              </div>
+            )}
+          </Card>
+        )}
+      </QueryView>
     </>
   );
 }

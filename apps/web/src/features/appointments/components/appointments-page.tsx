@@ -1,13 +1,12 @@
 import type { Appointment } from '@portico/contracts';
 import type { ReactElement } from 'react';
+import { QueryView } from '../../../components/ui/query-view';
 import { AppointmentItem } from '../../../components/ui/appointment-item';
 import { Card } from '../../../components/ui/card';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorPanel } from '../../../components/ui/error-panel';
 import { PageHeader } from '../../../components/ui/page-header';
-import { Skeleton } from '../../../components/ui/spinner';
 import { browserTimeZone } from '../../../lib/format';
-import { useMe } from '../../../lib/session';
+import { useClinicTimeZone } from '../../../lib/session';
 import { useAppointments } from '../api/get-appointments';
 
 function AppointmentList({ items, timeZone, empty }: { items: Appointment[]; timeZone: string; empty: string }): ReactElement {
@@ -21,29 +20,26 @@ function AppointmentList({ items, timeZone, empty }: { items: Appointment[]; tim
 
 export function AppointmentsPage(): ReactElement {
   const appointments = useAppointments();
-  const me = useMe();
-  const tz = me.data?.clinicTimeZone ?? 'UTC';
+  const tz = useClinicTimeZone();
   const local = browserTimeZone();
   return (
     <>
       <PageHeader title="Appointments"
         description={`Times are shown in the clinic's time zone (${tz.replace(/_/g, ' ')})${local !== tz ? ', with your own time below when it differs' : ''}.`} />
-      {appointments.isPending ? (
-        <Skeleton lines={5} />
-      ) : appointments.isError ? (
-        <ErrorPanel error={appointments.error} onRetry={() => void appointments.refetch()} retrying={appointments.isFetching} />
-      ) : (
-        <div className="space-y-5">
-          <Card title="Upcoming">
-            <AppointmentList timeZone={tz} empty="No upcoming appointments."
-              items={[...appointments.data.upcoming].sort((a, b) => Date.parse(a.start) - Date.parse(b.start))} />
-          </Card>
-          <Card title="Past">
-            <AppointmentList timeZone={tz} empty="No past appointments."
-              items={[...appointments.data.past].sort((a, b) => Date.parse(b.start) - Date.parse(a.start))} />
-          </Card>
-        </div>
-      )}
+      <QueryView query={appointments} lines={5}>
+        {(data) => (
+          <div className="space-y-5">
+            <Card title="Upcoming">
+              <AppointmentList timeZone={tz} empty="No upcoming appointments."
+                items={[...data.upcoming].sort((a, b) => Date.parse(a.start) - Date.parse(b.start))} />
+            </Card>
+            <Card title="Past">
+              <AppointmentList timeZone={tz} empty="No past appointments."
+                items={[...data.past].sort((a, b) => Date.parse(b.start) - Date.parse(a.start))} />
+            </Card>
+          </div>
+        )}
+      </QueryView>
     </>
   );
 }

@@ -1,9 +1,8 @@
 import type { Dashboard } from '@portico/contracts';
 import type { ReactElement } from 'react';
 import { Link } from 'react-router';
-import { ErrorPanel } from '../../../components/ui/error-panel';
+import { QueryView } from '../../../components/ui/query-view';
 import { PageHeader } from '../../../components/ui/page-header';
-import { Skeleton } from '../../../components/ui/spinner';
 import { inZone } from '../../../lib/format';
 import { useDashboard } from '../api/get-dashboard';
 import { UpcomingAppointments } from './appointments-section';
@@ -31,13 +30,11 @@ export function DashboardPage(): ReactElement {
   return (
     <>
       <PageHeader title={title} description={data ? "Here is what's new in your health record." : undefined} />
-      {dashboard.isPending ? (
-        <Skeleton lines={5} />
-      ) : dashboard.isError ? (
-        <ErrorPanel error={dashboard.error} onRetry={() => void dashboard.refetch()} retrying={dashboard.isFetching} />
-      ) : (
-        <Sections dashboard={dashboard.data} />
-      )}
+      <QueryView query={dashboard} lines={5}>
+        {(data) => (
+          <Sections dashboard={data} />
+        )}
+      </QueryView>
     </>
   );
 }

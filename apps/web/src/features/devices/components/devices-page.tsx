@@ -1,14 +1,13 @@
 import type { SessionInfo } from '@portico/contracts';
 import { useEffect, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
+import { QueryView } from '../../../components/ui/query-view';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorPanel, describeError } from '../../../components/ui/error-panel';
+import { describeError } from '../../../components/ui/error-panel';
 import { PageHeader } from '../../../components/ui/page-header';
-import { Skeleton } from '../../../components/ui/spinner';
 import { formatDateTime } from '../../../lib/format';
-import { useMe } from '../../../lib/session';
+import { useClinicTimeZone } from '../../../lib/session';
 import { useRevokeOthers, useRevokeSession, useSessions } from '../api/sessions';
 
 const DEVICE_TYPES: Record<SessionInfo['deviceType'], string> = { desktop: 'Computer', phone: 'Phone', tablet: 'Tablet', unknown: 'Unknown device' };
@@ -89,27 +88,22 @@ function RevokeOthers({ count }: { count: number }): ReactElement {
 
 export function DevicesPage(): ReactElement {
   const sessions = useSessions();
-  const me = useMe();
-  const tz = me.data?.clinicTimeZone ?? 'UTC';
+  const tz = useClinicTimeZone();
   const list = sessions.data?.sessions ?? [];
   return (
     <>
       <PageHeader title="Devices" description="Where you are signed in to the portal right now. Sign out any device you do not recognise." />
-      {sessions.isPending ? (
-        <Skeleton lines={4} />
-      ) : sessions.isError ? (
-        <ErrorPanel error={sessions.error} onRetry={() => void sessions.refetch()} retrying={sessions.isFetching} />
-      ) : list.length === 0 ? (
-        <EmptyState>No active sessions.</EmptyState>
-      ) : (
-        <>
-          <p className="mb-3 text-sm text-slate-700">Times are clinic time. Sessions end after {sessions.data.idleMinutes} minutes without activity.</p>
-          <ul className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-            {list.map((s) => <SessionCard key={s.id} session={s} tz={tz} />)}
-          </ul>
-          <RevokeOthers count={list.filter((s) => !s.current).length} />
-        </>
-      )}
+      <QueryView query={sessions} lines={4} isEmpty={(data) => data.sessions.length === 0} empty="No active sessions.">
+        {(data) => (
+          <>
+            <p className="mb-3 text-sm text-slate-700">Times are clinic time. Sessions end after {data.idleMinutes} minutes without activity.</p>
+            <ul className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+              {list.map((s) => <SessionCard key={s.id} session={s} tz={tz} />)}
+            </ul>
+            <RevokeOthers count={list.filter((s) => !s.current).length} />
+          </>
+        )}
+      </QueryView>
     </>
   );
 }

@@ -1,14 +1,12 @@
 import type { DocumentSummary } from '@portico/contracts';
 import type { ReactElement } from 'react';
+import { QueryView } from '../../../components/ui/query-view';
 import { Badge } from '../../../components/ui/badge';
 import { Card } from '../../../components/ui/card';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorPanel } from '../../../components/ui/error-panel';
 import { Icon } from '../../../components/ui/icons';
 import { PageHeader } from '../../../components/ui/page-header';
-import { Skeleton } from '../../../components/ui/spinner';
 import { formatDate } from '../../../lib/format';
-import { useMe } from '../../../lib/session';
+import { useClinicTimeZone } from '../../../lib/session';
 import { documentContentUrl, useDocuments } from '../api/get-documents';
 
 const TYPE_LABELS: Record<string, string> = {
@@ -54,26 +52,21 @@ function DocumentRow({ doc, timeZone }: { doc: DocumentSummary; timeZone: string
 
 export function DocumentsPage(): ReactElement {
   const documents = useDocuments();
-  const me = useMe();
-  const tz = me.data?.clinicTimeZone ?? 'UTC';
+  const tz = useClinicTimeZone();
   return (
     <>
       <PageHeader title="Documents" description="Letters, reports and other files your clinic has shared with you." />
-      {documents.isPending ? (
-        <Skeleton lines={5} />
-      ) : documents.isError ? (
-        <ErrorPanel error={documents.error} onRetry={() => void documents.refetch()} retrying={documents.isFetching} />
-      ) : documents.data.items.length === 0 ? (
-        <EmptyState>No documents yet.</EmptyState>
-      ) : (
-        <Card>
-          <ul className="divide-y divide-slate-200" aria-label="Documents">
-            {[...documents.data.items]
-              .sort((a, b) => Date.parse(b.createdAt ?? '') - Date.parse(a.createdAt ?? '') || 0)
-              .map((d) => <DocumentRow key={d.id} doc={d} timeZone={tz} />)}
-          </ul>
-        </Card>
-      )}
+      <QueryView query={documents} lines={5} isEmpty={(data) => data.items.length === 0} empty="No documents yet.">
+        {(data) => (
+          <Card>
+            <ul className="divide-y divide-slate-200" aria-label="Documents">
+              {[...data.items]
+                .sort((a, b) => Date.parse(b.createdAt ?? '') - Date.parse(a.createdAt ?? '') || 0)
+                .map((d) => <DocumentRow key={d.id} doc={d} timeZone={tz} />)}
+            </ul>
+          </Card>
+        )}
+      </QueryView>
     </>
   );
 }

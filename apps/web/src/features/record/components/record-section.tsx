@@ -1,9 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactElement, ReactNode } from 'react';
+import { QueryView } from '../../../components/ui/query-view';
 import { Card } from '../../../components/ui/card';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorPanel } from '../../../components/ui/error-panel';
-import { Skeleton } from '../../../components/ui/spinner';
 
 export interface RecordSectionProps<T> {
   id: string;
@@ -18,15 +16,11 @@ export function RecordSection<T>({ id, title, query, empty, children }: RecordSe
   return (
     <div id={id} className="scroll-mt-20">
       <Card title={title} busy={query.isPending}>
-        {query.isPending ? (
-          <Skeleton lines={3} />
-        ) : query.isError ? (
-          <ErrorPanel error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
-        ) : query.data.items.length === 0 ? (
-          <EmptyState>{empty}</EmptyState>
-        ) : (
-          children(query.data.items)
-        )}
+        <QueryView query={query} lines={3} isEmpty={(data) => data.items.length === 0} empty={empty}>
+          {(data) => (
+            children(data.items)
+          )}
+        </QueryView>
       </Card>
     </div>
   );

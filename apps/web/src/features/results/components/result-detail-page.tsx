@@ -2,19 +2,17 @@ import type { LabResult, LabTestHistory } from '@portico/contracts';
 import { useMemo } from 'react';
 import type { ReactElement } from 'react';
 import { Link, useParams } from 'react-router';
+import { QueryView } from '../../../components/ui/query-view';
 import { FlagBadge } from '../../../components/ui/badge';
 import { Card } from '../../../components/ui/card';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorPanel } from '../../../components/ui/error-panel';
 import { Icon } from '../../../components/ui/icons';
 import { PageHeader } from '../../../components/ui/page-header';
-import { Skeleton } from '../../../components/ui/spinner';
 import { Table } from '../../../components/ui/table';
 import { TrendChart } from '../../../components/ui/trend-chart';
 import { MIN_TREND_POINTS, prepareResultChart, trianglePoints } from '../../../lib/chart-data';
 import type { ChartData, PointMarker } from '../../../lib/chart-data';
 import { flagSentence, formatDate, formatResultValue, isAbnormalFlag, resultUnit } from '../../../lib/format';
-import { useMe } from '../../../lib/session';
+import { useClinicTimeZone } from '../../../lib/session';
 import { useResult } from '../api/get-result';
 
 function Triangle({ marker }: { marker: PointMarker }): ReactElement {
@@ -105,8 +103,7 @@ function History({ test, timeZone }: { test: LabTestHistory; timeZone: string })
 export function ResultDetailPage(): ReactElement {
   const { key = '' } = useParams();
   const result = useResult(key);
-  const me = useMe();
-  const tz = me.data?.clinicTimeZone ?? 'UTC';
+  const tz = useClinicTimeZone();
   const title = result.data?.name ?? 'Result';
   return (
     <>
@@ -115,15 +112,11 @@ export function ResultDetailPage(): ReactElement {
         All results
       </Link>
       <PageHeader title={title} description={result.data?.panel ?? undefined} />
-      {result.isPending ? (
-        <Skeleton lines={6} />
-      ) : result.isError ? (
-        <ErrorPanel error={result.error} onRetry={() => void result.refetch()} retrying={result.isFetching} />
-      ) : result.data.results.length === 0 ? (
-        <EmptyState>No results yet.</EmptyState>
-      ) : (
-        <History test={result.data} timeZone={tz} />
-      )}
+      <QueryView query={result} lines={6} isEmpty={(data) => data.results.length === 0} empty="No results yet.">
+        {(data) => (
+          <History test={data} timeZone={tz} />
+        )}
+      </QueryView>
     </>
   );
 }

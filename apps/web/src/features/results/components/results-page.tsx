@@ -1,15 +1,13 @@
 import type { LabTestHistory } from '@portico/contracts';
 import type { ReactElement } from 'react';
 import { Link } from 'react-router';
+import { QueryView } from '../../../components/ui/query-view';
 import { FlagBadge } from '../../../components/ui/badge';
 import { Card } from '../../../components/ui/card';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorPanel } from '../../../components/ui/error-panel';
 import { Icon } from '../../../components/ui/icons';
 import { PageHeader } from '../../../components/ui/page-header';
-import { Skeleton } from '../../../components/ui/spinner';
 import { formatDate, formatResultValue, isAbnormalFlag, resultUnit } from '../../../lib/format';
-import { useMe } from '../../../lib/session';
+import { useClinicTimeZone } from '../../../lib/session';
 import { useResults } from '../api/get-results';
 
 function TestRow({ test, timeZone }: { test: LabTestHistory; timeZone: string }): ReactElement {
@@ -51,28 +49,23 @@ function TestRow({ test, timeZone }: { test: LabTestHistory; timeZone: string })
 
 export function ResultsPage(): ReactElement {
   const results = useResults();
-  const me = useMe();
-  const tz = me.data?.clinicTimeZone ?? 'UTC';
+  const tz = useClinicTimeZone();
   return (
     <>
       <PageHeader title="Results" description="Your lab results, grouped by panel. Select a test to see its trend." />
-      {results.isPending ? (
-        <Skeleton lines={6} />
-      ) : results.isError ? (
-        <ErrorPanel error={results.error} onRetry={() => void results.refetch()} retrying={results.isFetching} />
-      ) : results.data.panels.length === 0 ? (
-        <EmptyState>No results yet.</EmptyState>
-      ) : (
-        <div className="space-y-5">
-          {results.data.panels.map((panel) => (
-            <Card key={panel.panel} title={panel.panel}>
-              <ul className="divide-y divide-slate-200">
-                {panel.tests.map((t) => <TestRow key={t.key} test={t} timeZone={tz} />)}
-              </ul>
-            </Card>
-          ))}
-        </div>
-      )}
+      <QueryView query={results} lines={6} isEmpty={(data) => data.panels.length === 0} empty="No results yet.">
+        {(data) => (
+          <div className="space-y-5">
+            {data.panels.map((panel) => (
+              <Card key={panel.panel} title={panel.panel}>
+                <ul className="divide-y divide-slate-200">
+                  {panel.tests.map((t) => <TestRow key={t.key} test={t} timeZone={tz} />)}
+                </ul>
+              </Card>
+            ))}
+          </div>
+        )}
+      </QueryView>
     </>
   );
 }

@@ -2,16 +2,14 @@ import { VitalKind } from '@portico/contracts';
 import type { VitalReading } from '@portico/contracts';
 import { useMemo } from 'react';
 import type { ReactElement } from 'react';
+import { QueryView } from '../../../components/ui/query-view';
 import { Card } from '../../../components/ui/card';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { ErrorPanel } from '../../../components/ui/error-panel';
 import { PageHeader } from '../../../components/ui/page-header';
-import { Skeleton } from '../../../components/ui/spinner';
 import { Table } from '../../../components/ui/table';
 import { TrendChart } from '../../../components/ui/trend-chart';
 import { prepareVitalChart } from '../../../lib/chart-data';
 import { formatDateTime, formatVitalValue, vitalLabel } from '../../../lib/format';
-import { useMe } from '../../../lib/session';
+import { useClinicTimeZone } from '../../../lib/session';
 import { useVitals } from '../api/get-vitals';
 
 function VitalCard({ kind, readings, timeZone }: { kind: VitalKind; readings: VitalReading[]; timeZone: string }): ReactElement {
@@ -64,8 +62,7 @@ function VitalCard({ kind, readings, timeZone }: { kind: VitalKind; readings: Vi
 
 export function VitalsPage(): ReactElement {
   const vitals = useVitals();
-  const me = useMe();
-  const tz = me.data?.clinicTimeZone ?? 'UTC';
+  const tz = useClinicTimeZone();
   const byKind = useMemo(() => {
     const groups = new Map<VitalKind, VitalReading[]>();
     for (const r of vitals.data?.readings ?? []) groups.set(r.kind, [...(groups.get(r.kind) ?? []), r]);
@@ -75,17 +72,13 @@ export function VitalsPage(): ReactElement {
   return (
     <>
       <PageHeader title="Vitals" description="Measurements taken at your visits, over time." />
-      {vitals.isPending ? (
-        <Skeleton lines={6} />
-      ) : vitals.isError ? (
-        <ErrorPanel error={vitals.error} onRetry={() => void vitals.refetch()} retrying={vitals.isFetching} />
-      ) : byKind.length === 0 ? (
-        <EmptyState>No vitals recorded yet.</EmptyState>
-      ) : (
-        <div className="grid gap-5 lg:grid-cols-2">
-          {byKind.map((g) => <VitalCard key={g.kind} kind={g.kind} readings={g.readings} timeZone={tz} />)}
-        </div>
-      )}
+      <QueryView query={vitals} lines={6} isEmpty={(_data) => byKind.length === 0} empty="No vitals recorded yet.">
+        {() => (
+          <div className="grid gap-5 lg:grid-cols-2">
+            {byKind.map((g) => <VitalCard key={g.kind} kind={g.kind} readings={g.readings} timeZone={tz} />)}
+          </div>
+        )}
+      </QueryView>
     </>
   );
 }
