@@ -95,7 +95,10 @@ describe('Portico against a real-OpenEMR configuration', () => {
       expect(d.sections.summary.status).toBe('ok');
       expect((await (await fetch(`${base}/readyz`)).json()) as object).toMatchObject({ status: 'ready' });
     } finally {
+      // Wait for it to exit: it is still writing its database until then, and afterAll deletes the directory.
+      const exited = new Promise((resolve) => server.once('exit', resolve));
       process.kill(-server.pid!, 'SIGTERM');
+      await exited;
     }
   }, 120_000);
 });
